@@ -1,0 +1,182 @@
+/**
+ * The single owner of the DuckDB connection: nothing else imports @duckdb/node-api.
+ * One instance per file per process (fromCache), one connection, typed reads, atomic transactions.
+ */
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { z } from 'zod';
+import { CqdError, DatabaseInUseError } from './errors.js';
+
+export type SqlParam = string | number | boolean | bigint | null;
+export type SqlParams = Record<string, SqlParam> | SqlParam[];
+/** Column types the appender path supports. */
+export type AppendType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BIGINT' | 'BOOLEAN';
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  /** Turn off file access from SQL (read_csv, COPY, ATTACH): the analysts' sandbox. */
+  sandbox?: boolean;
+  threads?: number;
+}
+
+export interface Db {
+  readonly path: string;
+  readonly readOnly: boolean;
+  /** Run one statement with bound parameters. */
+  run(sql: string, params?: SqlParams): Promise<void>;
+  /** Run a script of several statements (migrations, model files); no parameters. */
+  exec(script: string): Promise<void>;
+  /** Rows checked against a schema: never `as T`. */
+  query<S extends z.ZodType>(sql: string, schema: S, params?: SqlParams): Promise<z.infer<S>[]>;
+  /** Rows as plain JS values (bigint, Date…) with column names, for generic output (sql command). */
+  queryRaw(sql: string, params?: SqlParams): Promise<{ columns: string[]; types: string[]; rows: unknown[][] }>;
+  /** All-or-nothing: BEGIN … COMMIT, ROLLBACK on any error. */
+  transaction<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /** Bulk append rows (positional, matching `types`) into an existing table. */
+  append(table: string, types: readonly AppendType[], rows: Iterable<readonly SqlParam[]>, schema?: string): Promise<number>;
+  /** Cancel the running query (Ctrl-C in the SQL shell). */
+  interrupt(): void;
+  close(): void;
+}
+
+const LOCK_RE = /Conflicting lock is held in (.*?) \(PID (\d+)\)/;
+
+/** Translate DuckDB's lock error into "database is in use by PID …". */
+export function translateOpenError(path: string, e: unknown): Error {
+  const msg = e instanceof Error ? e.message : String(e);
+  const m = LOCK_RE.exec(msg);
+  if (m || /Could not set lock on file/.test(msg)) {
+    return new DatabaseInUseError(path, m?.[2] ? Number(m[2]) : undefined, m?.[1]);
+  }
+  return new CqdError(`cannot open database ${path}: ${msg.split('\n')[0] ?? msg}`, 1, { cause: e });
+}
+
+export async function openDb(path: string, opts: OpenOptions = {}): Promise<Db> {
+  const memory = path === ':memory:';
+  if (!memory && !opts.readOnly) mkdirSync(dirname(path), { recursive: true });
+  const options: Record<string, string> = {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+    threads: String(opts.threads ?? 2),
+  };
+  if (opts.readOnly) options['access_mode'] = 'READ_ONLY';
+  if (opts.sandbox) {
+    options['enable_external_access'] = 'false';
+    options['lock_configuration'] = 'true';
+  }
+  let con: DuckDBConnection;
+  try {
+    // Read-only or sandboxed opens get their own instance; the writer is cached so one process never holds two.
+    const inst = memory || opts.readOnly || opts.sandbox ? await DuckDBInstance.create(path, options) : await DuckDBInstance.fromCache(path, options);
+    con = await inst.connect();
+  } catch (e) {
+    throw translateOpenError(path, e);
+  }
+  return wrap(path, con, opts.readOnly ?? false);
+}
+
+function wrap(path: string, con: DuckDBConnection, readOnly: boolean): Db {
+  let inTx = false;
+  const db: Db = {
+    path,
+    readOnly,
+    async run(sql, params) {
+      await con.run(sql, params as DuckDBValue[] | Record<string, DuckDBValue> | undefined);
+    },
+    async exec(script) {
+      const extracted = await con.extractStatements(script);
+      const n = extracted.count;
+      for (let i = 0; i < n; i++) {
+        const prepared = await extracted.prepare(i);
+        await prepared.run();
+      }
+    },
+    async query(sql, schema, params) {
+      const reader = await con.runAndReadAll(sql, params as DuckDBValue[] | Record<string, DuckDBValue> | undefined);
+      const rows = reader.getRowObjectsJS();
+      return rows.map((r, i) => {
+        const parsed = schema.safeParse(r);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new CqdError(
+            `query returned an unexpected row ${i + 1}: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'} (${sql.slice(0, 80).replace(/\s+/g, ' ')}…)`,
+          );
+        }
+        return parsed.data;
+      });
+    },
+    async queryRaw(sql, params) {
+      const reader = await con.runAndReadAll(sql, params as DuckDBValue[] | Record<string, DuckDBValue> | undefined);
+      const columns = reader.columnNames();
+      const types = reader.columnTypes().map((t) => t.toString());
+      return { columns, types, rows: reader.getRowsJS() };
+    },
+    async transaction(fn) {
+      if (inTx) return fn(db);
+      await con.run('BEGIN TRANSACTION');
+      inTx = true;
+      try {
+        const out = await fn(db);
+        await con.run('COMMIT');
+        return out;
+      } catch (e) {
+        try {
+          await con.run('ROLLBACK');
+        } catch {
+          /* the transaction may already be aborted */
+        }
+        throw e;
+      } finally {
+        inTx = false;
+      }
+    },
+    async append(table, types, rows, schema) {
+      const appender = await con.createAppender(table, schema ?? null);
+      let n = 0;
+      try {
+        for (const row of rows) {
+          for (let c = 0; c < types.length; c++) {
+            const v = row[c];
+            if (v === null || v === undefined) {
+              appender.appendNull();
+              continue;
+            }
+            switch (types[c]) {
+              case 'VARCHAR':
+                appender.appendVarchar(String(v));
+                break;
+              case 'DOUBLE':
+                appender.appendDouble(Number(v));
+                break;
+              case 'INTEGER':
+                appender.appendInteger(Number(v));
+                break;
+              case 'BIGINT':
+                appender.appendBigInt(BigInt(v));
+                break;
+              case 'BOOLEAN':
+                appender.appendBoolean(Boolean(v));
+                break;
+              default:
+                throw new CqdError(`append: unsupported type at column ${c}`);
+            }
+          }
+          appender.endRow();
+          n++;
+        }
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
+      return n;
+    },
+    interrupt() {
+      con.interrupt();
+    },
+    close() {
+      con.closeSync();
+    },
+  };
+  return db;
+}
