@@ -2,6 +2,7 @@
  * The pattern engine's output contract, read by reports, alerts and the JSON output of `patterns`.
  * Validated with zod wherever it crosses a boundary (database, files).
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 export const DIMENSIONS = ['site', 'sbc', 'client_build', 'carrier_path'] as const;
@@ -61,3 +62,11 @@ export const patternResultSchema = z.object({
   single_user: z.array(singleUserSchema),
 });
 export type PatternResult = z.infer<typeof patternResultSchema>;
+
+/** Stable id of a dimension combination: the same element gets the same fingerprint week after week. */
+export function fingerprintOf(dims: Dimensions): string {
+  const key = DIMENSIONS.filter((d) => dims[d] !== undefined)
+    .map((d) => `${d}=${dims[d] ?? ''}`)
+    .join('&');
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+}
