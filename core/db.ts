@@ -2,7 +2,7 @@
  * The single owner of the DuckDB connection: nothing else imports @duckdb/node-api.
  * One instance per file per process (fromCache), one connection, typed reads, atomic transactions.
  */
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, DuckDBTimestampTZValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
@@ -10,8 +10,8 @@ import { CqdError, DatabaseInUseError } from './errors.js';
 
 export type SqlParam = string | number | boolean | bigint | null;
 export type SqlParams = Record<string, SqlParam> | SqlParam[];
-/** Column types the appender path supports. */
-export type AppendType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BIGINT' | 'BOOLEAN';
+/** Column types the appender path supports; TIMESTAMPTZ takes an ISO 8601 string. */
+export type AppendType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BIGINT' | 'BOOLEAN' | 'TIMESTAMPTZ';
 
 export interface OpenOptions {
   readOnly?: boolean;
@@ -158,6 +158,12 @@ function wrap(path: string, con: DuckDBConnection, readOnly: boolean): Db {
               case 'BOOLEAN':
                 appender.appendBoolean(Boolean(v));
                 break;
+              case 'TIMESTAMPTZ': {
+                const ms = Date.parse(String(v));
+                if (Number.isNaN(ms)) throw new CqdError(`append: column ${c} is not a date-time`);
+                appender.appendTimestampTZ(new DuckDBTimestampTZValue(BigInt(ms) * 1000n));
+                break;
+              }
               default:
                 throw new CqdError(`append: unsupported type at column ${c}`);
             }

@@ -1,0 +1,67 @@
+/**
+ * Replaces EUII with keyed HMAC pseudonyms and remembers each clear value once, for the vault.
+ * Same key + same value → same pseudonym, so analysts count distinct users without seeing them.
+ */
+import { createHmac } from 'node:crypto';
+
+export type EuiiKind = 'upn' | 'user_id' | 'display_name' | 'ip' | 'phone' | 'device';
+
+const PREFIX: Record<EuiiKind, string> = { upn: 'u', user_id: 'oid', display_name: 'n', ip: 'ip', phone: 'ph', device: 'dev' };
+
+export interface VaultEntry {
+  pseudonym: string;
+  kind: EuiiKind;
+  clear: string;
+  /** Earliest and latest event time (not ingest time) at which the value was seen: retention runs on these. */
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export interface Pseudonymizer {
+  /** The pseudonym of a clear value (null/empty stays null). UPNs are lower-cased first, as Entra does. */
+  p(kind: EuiiKind, value: string | null | undefined): string | null;
+  /** The user key: UPN when known, else the Entra object id. */
+  user(upn: string | null | undefined, objectId: string | null | undefined): string | null;
+  /** The event time of the record being mapped (ISO); entries remember the range of times they were seen. */
+  at(iso: string): void;
+  /** Clear values seen since the last drain. */
+  drain(): VaultEntry[];
+}
+
+export function normalizeEuii(kind: EuiiKind, value: string): string {
+  return kind === 'upn' ? value.trim().toLowerCase() : value.trim();
+}
+
+export function createPseudonymizer(key: Buffer): Pseudonymizer {
+  const cache = new Map<string, string>();
+  let pending = new Map<string, VaultEntry>();
+  let now = new Date(0).toISOString();
+  const p = (kind: EuiiKind, value: string | null | undefined): string | null => {
+    if (value === null || value === undefined || value.trim() === '') return null;
+    const clear = normalizeEuii(kind, value);
+    const ck = `${kind}\u0000${clear}`;
+    let pseudonym = cache.get(ck);
+    if (pseudonym === undefined) {
+      pseudonym = `${PREFIX[kind]}_${createHmac('sha256', key).update(ck).digest('hex').slice(0, 20)}`;
+      cache.set(ck, pseudonym);
+    }
+    const e = pending.get(pseudonym);
+    if (!e) pending.set(pseudonym, { pseudonym, kind, clear, firstSeen: now, lastSeen: now });
+    else if (now > e.lastSeen) e.lastSeen = now;
+    else if (now < e.firstSeen) e.firstSeen = now;
+    return pseudonym;
+  };
+  return {
+    p,
+    user: (upn, objectId) => p('upn', upn) ?? p('user_id', objectId),
+    at(iso) {
+      // ISO strings from Graph compare correctly as text once normalised to the same form.
+      now = new Date(iso).toISOString();
+    },
+    drain() {
+      const out = [...pending.values()];
+      pending = new Map();
+      return out;
+    },
+  };
+}

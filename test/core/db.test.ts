@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { openDb, translateOpenError } from '../../core/db.js';
+import { DatabaseInUseError } from '../../core/errors.js';
+
+describe('db', () => {
+  it('checks rows against the schema instead of casting', async () => {
+    const db = await openDb(':memory:');
+    const ok = await db.query('SELECT 41 + $a::INTEGER AS n', z.object({ n: z.number() }), { a: 1 });
+    expect(ok).toEqual([{ n: 42 }]);
+    await expect(db.query("SELECT 'x' AS n", z.object({ n: z.number() }))).rejects.toThrow(/unexpected row 1: n:/);
+    db.close();
+  });
+
+  it('rolls a failed transaction back', async () => {
+    const db = await openDb(':memory:');
+    await db.run('CREATE TABLE t (x INTEGER)');
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.run('INSERT INTO t VALUES (1)');
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await db.query('SELECT count(*)::INTEGER AS n FROM t', z.object({ n: z.number() }))).toEqual([{ n: 0 }]);
+    db.close();
+  });
+
+  it('appends typed rows including timestamps', async () => {
+    const db = await openDb(':memory:');
+    await db.run('CREATE TABLE t (s VARCHAR, ts TIMESTAMPTZ, n BIGINT, b BOOLEAN)');
+    await db.append('t', ['VARCHAR', 'TIMESTAMPTZ', 'BIGINT', 'BOOLEAN'], [['a', '2026-11-01T10:00:00.5Z', 5, true], [null, null, null, null]]);
+    const rows = await db.query("SELECT s, strftime(ts AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%g') AS ts FROM t ORDER BY s NULLS LAST", z.object({ s: z.string().nullable(), ts: z.string().nullable() }));
+    expect(rows).toEqual([{ s: 'a', ts: '2026-11-01T10:00:00.500' }, { s: null, ts: null }]);
+    db.close();
+  });
+
+  it('turns DuckDB lock errors into "in use by PID"', () => {
+    const e = translateOpenError('/x.duckdb', new Error('IO Error: Could not set lock on file "/x.duckdb": Conflicting lock is held in /usr/bin/node (PID 4242) by user root.'));
+    expect(e).toBeInstanceOf(DatabaseInUseError);
+    expect(e.message).toContain('database /x.duckdb is in use by PID 4242');
+  });
+
+  it('a second process opening the file gets the clear message', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cqd-lock-'));
+    const path = join(dir, 'l.duckdb');
+    const db = await openDb(path);
+    await db.run('CREATE TABLE t (x INTEGER)');
+    const script = `import { openDb } from ${JSON.stringify(join(process.cwd(), 'core/db.ts'))};
+      try { await openDb(${JSON.stringify(path)}); console.log('opened'); } catch (e) { console.log(e.message); }`;
+    const out = await new Promise<string>((resolve) => {
+      const p = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: process.cwd() });
+      let s = '';
+      p.stdout.on('data', (d: Buffer) => (s += d.toString()));
+      p.on('close', () => resolve(s));
+    });
+    expect(out).toMatch(/is in use by PID \d+/);
+    db.close();
+  });
+});
