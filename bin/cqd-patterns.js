@@ -1,10 +1,7 @@
 #!/usr/bin/env node
-// Launches the TypeScript CLI through tsx (the project ships sources, not a build).
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+// The CLI runs from its TypeScript sources: register tsx in this process, then start cli/main.ts.
+import { register } from 'tsx/esm/api';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const r = spawnSync(process.execPath, [tsx, join(root, 'cli', 'main.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+register();
+const { runCli } = await import('../cli/main.ts');
+await runCli();

@@ -11,7 +11,16 @@ import { createLogger } from '../core/log.js';
 import type { Command, CommandContext } from './context.js';
 
 const COMMANDS: Record<string, { help: string; load: () => Promise<Command> }> = {
-
+  demo: { help: 'run the whole pipeline on the built-in synthetic tenant (no config, no credentials)', load: async () => (await import('./commands/demo.js')).demo },
+  run: { help: 'one pass: ingest → build → patterns → alerts', load: async () => (await import('./commands/run.js')).run },
+  daemon: { help: 'the collector: back-fill, then ingest hourly, purge the vault daily, report weekly', load: async () => (await import('./commands/daemon.js')).daemon },
+  ingest: { help: 'capture call records, Direct Routing / PSTN logs and sign-ins (Graph, or --from-dir saved files)', load: async () => (await import('./commands/ingest.js')).ingest },
+  build: { help: 'rebuild the SQL layers (staging → intermediate → marts) and run the data checks', load: async () => (await import('./commands/build.js')).build },
+  doctor: { help: 'check config, keys, the tenant connection and the capture deadline per source', load: async () => (await import('./commands/doctor.js')).doctor },
+  vault: { help: 'vault purge: delete clear EUII past the retention', load: async () => (await import('./commands/vault.js')).vault },
+  report: { help: 'report weekly [--week 2026-W47] [--out DIR] [--reveal]: the weekly pattern report (HTML, PNG charts, Markdown, JSON)', load: async () => (await import('./commands/report.js')).report },
+  alerts: { help: 'alert rules: eval | deliver | test RECEIVER | silence | silences | expire', load: async () => (await import('./commands/alerts.js')).alerts },
+  sql: { help: "analysts' read-only SQL on the analyst snapshot (table/CSV/JSON/NDJSON/Parquet/Arrow), --schema, interactive shell", load: async () => (await import('./commands/sql.js')).sql },
   migrate: { help: 'create or upgrade the database schema', load: async () => (await import('./commands/migrate.js')).migrateCommand },
 };
 
@@ -112,11 +121,12 @@ export async function main(argv: string[], io: MainIO): Promise<ExitCode> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** The process shell: real streams, signals, and the exit code. Only this file sets it. */
+export async function runCli(): Promise<void> {
   const ac = new AbortController();
   process.once('SIGINT', () => ac.abort());
   process.once('SIGTERM', () => ac.abort());
-  const code = await main(process.argv.slice(2), {
+  process.exitCode = await main(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
@@ -125,5 +135,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     cwd: process.cwd(),
     signal: ac.signal,
   });
-  process.exitCode = code;
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) await runCli();

@@ -23,6 +23,8 @@ const graphSchema = z
     /** Graph root, e.g. https://graph.microsoft.us for US Gov. */
     graphUrl: z.url().default('https://graph.microsoft.com'),
     authorityHost: z.url().default('https://login.microsoftonline.com'),
+    /** Send Graph and login requests to this origin instead (an egress proxy, or the local emulator). */
+    endpointOverride: z.url().optional(),
     /** Client-side budget for call-records requests (Graph allows 1,500 per 20 s per app per tenant). */
     callRecordsRequestsPer20s: positiveInt.default(1200),
     /** Budget for PSTN / Direct Routing log requests (Graph: 200 per 60 s per app per tenant). */

@@ -4,7 +4,7 @@
  */
 import { DuckDBInstance, DuckDBTimestampTZValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { CqdError, DatabaseInUseError } from './errors.js';
 
@@ -52,6 +52,38 @@ export function translateOpenError(path: string, e: unknown): Error {
   return new CqdError(`cannot open database ${path}: ${msg.split('\n')[0] ?? msg}`, 1, { cause: e });
 }
 
+/**
+ * One instance per file per process, shared by every writer Db on it (DuckDB's own fromCache keeps
+ * instances forever and so holds the file lock after close; this cache closes the instance, and
+ * releases the lock, when the last Db on it closes).
+ */
+const shared = new Map<string, { inst: Promise<DuckDBInstance>; refs: number }>();
+
+async function acquireShared(path: string, options: Record<string, string>): Promise<{ inst: DuckDBInstance; release: () => void }> {
+  let entry = shared.get(path);
+  if (!entry) {
+    entry = { inst: DuckDBInstance.create(path, options), refs: 0 };
+    shared.set(path, entry);
+    entry.inst.catch(() => shared.delete(path));
+  }
+  entry.refs++;
+  const e = entry;
+  const inst = await e.inst;
+  let released = false;
+  return {
+    inst,
+    release: () => {
+      if (released) return;
+      released = true;
+      e.refs--;
+      if (e.refs === 0) {
+        shared.delete(path);
+        inst.closeSync();
+      }
+    },
+  };
+}
+
 export async function openDb(path: string, opts: OpenOptions = {}): Promise<Db> {
   const memory = path === ':memory:';
   if (!memory && !opts.readOnly) mkdirSync(dirname(path), { recursive: true });
@@ -66,17 +98,25 @@ export async function openDb(path: string, opts: OpenOptions = {}): Promise<Db> 
     options['lock_configuration'] = 'true';
   }
   let con: DuckDBConnection;
+  let release: () => void;
   try {
-    // Read-only or sandboxed opens get their own instance; the writer is cached so one process never holds two.
-    const inst = memory || opts.readOnly || opts.sandbox ? await DuckDBInstance.create(path, options) : await DuckDBInstance.fromCache(path, options);
-    con = await inst.connect();
+    // Read-only, sandboxed and in-memory opens get their own instance; writers share one per file.
+    if (memory || opts.readOnly || opts.sandbox) {
+      const inst = await DuckDBInstance.create(path, options);
+      release = () => inst.closeSync();
+      con = await inst.connect();
+    } else {
+      const s = await acquireShared(resolve(path), options);
+      release = s.release;
+      con = await s.inst.connect();
+    }
   } catch (e) {
     throw translateOpenError(path, e);
   }
-  return wrap(path, con, opts.readOnly ?? false);
+  return wrap(path, con, opts.readOnly ?? false, release);
 }
 
-function wrap(path: string, con: DuckDBConnection, readOnly: boolean): Db {
+function wrap(path: string, con: DuckDBConnection, readOnly: boolean, release: () => void): Db {
   let inTx = false;
   const db: Db = {
     path,
@@ -182,6 +222,7 @@ function wrap(path: string, con: DuckDBConnection, readOnly: boolean): Db {
     },
     close() {
       con.closeSync();
+      release();
     },
   };
   return db;

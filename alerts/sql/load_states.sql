@@ -1,0 +1,1 @@
+select state_json from alerts.state order by rule, fingerprint;

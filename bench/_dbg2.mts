@@ -1,0 +1,15 @@
+import { openDb } from '../core/db.js';
+import { DIMENSIONS } from '../transform/patterns/cluster.js';
+import { failurePredicateSql } from '../transform/patterns/failurePredicate.js';
+import { loadLeaves, setElements, elementUsers } from '../transform/patterns/patternQueries.js';
+import { rateToLeafTable } from '../transform/patterns/rateToLeafTable.js';
+import { localize } from '../transform/patterns/localize.js';
+const db = await openDb('/tmp/cqd-demo-check/demo.duckdb', { readOnly: true });
+const p = failurePredicateSql('auth');
+const w = { from: '2026-11-16T00:00:00Z', to: '2026-11-23T00:00:00Z', baselineFrom: '2026-10-19T00:00:00Z', excluded: '' };
+const leaves = await loadLeaves(db, w, p, DIMENSIONS);
+const r = rateToLeafTable(leaves);
+console.log('leaves', leaves.failures.length, 'p0', r.baselineRate, 'k', r.priorStrength);
+const res = localize(r.table, { direction: 'up', maxElements: 40 });
+console.log('global', res.globalChange, res.globalRatio, 'thr', res.threshold, 'c', res.noise.c, 'cand', res.candidates);
+for (const e of res.elements) console.log(e.key, e.observed, e.expected.toFixed(2), e.score.toFixed(1));

@@ -1,0 +1,83 @@
+-- Site mapping macros (idempotent: run by installSiteMacros() in sites/mapEndpoints.ts).
+-- Text → integer address parsing (the inet extension cannot be installed) and the set-based mapping
+-- sites.map_endpoints('<relation>') over a relation with columns key, day DATE, subnet VARCHAR, ip_prefix VARCHAR.
+-- Unparseable text gives NULL (and so no match).
+
+CREATE OR REPLACE MACRO sites._ipv4_parts(p) AS CASE WHEN len(p) = 4 THEN
+  (try_cast(p[1] AS UTINYINT)::UBIGINT << 24) | (try_cast(p[2] AS UTINYINT)::UBIGINT << 16)
+  | (try_cast(p[3] AS UTINYINT)::UBIGINT << 8) | try_cast(p[4] AS UTINYINT)::UBIGINT END;
+
+-- Dotted quad → UBIGINT (< 2^32).
+CREATE OR REPLACE MACRO sites.ipv4_int(s) AS sites._ipv4_parts(string_split(s, '.'));
+
+CREATE OR REPLACE MACRO sites._v6_side(x) AS CASE WHEN x = '' THEN []::VARCHAR[] ELSE string_split(x, ':') END;
+
+-- The 8 hex groups of an IPv6 address, '::' expanded (h = the text split on '::'). No dotted IPv4 tail.
+CREATE OR REPLACE MACRO sites._v6_groups(h) AS CASE
+  WHEN len(h) = 1 THEN string_split(h[1], ':')
+  WHEN len(h) = 2 THEN list_concat(sites._v6_side(h[1]),
+    list_transform(range(greatest(0, 8 - len(sites._v6_side(h[1])) - len(sites._v6_side(h[2])))), x -> '0'),
+    sites._v6_side(h[2])) END;
+
+CREATE OR REPLACE MACRO sites._v6_word(g, o) AS CASE WHEN len(g) = 8 THEN
+  (try_cast('0x' || g[o + 1] AS USMALLINT)::UBIGINT << 48) | (try_cast('0x' || g[o + 2] AS USMALLINT)::UBIGINT << 32)
+  | (try_cast('0x' || g[o + 3] AS USMALLINT)::UBIGINT << 16) | try_cast('0x' || g[o + 4] AS USMALLINT)::UBIGINT END;
+
+-- IPv6 text → top / low 64 bits.
+CREATE OR REPLACE MACRO sites.ipv6_hi(s) AS sites._v6_word(sites._v6_groups(string_split(lower(trim(s)), '::')), 0);
+CREATE OR REPLACE MACRO sites.ipv6_lo(s) AS sites._v6_word(sites._v6_groups(string_split(lower(trim(s)), '::')), 4);
+
+-- Family-generic (hi, lo) key, the layout of sites.networks: IPv4 → (address, 0).
+CREATE OR REPLACE MACRO sites.ip_family(s) AS CASE WHEN contains(s, ':') THEN 6 WHEN contains(s, '.') THEN 4 END::UTINYINT;
+CREATE OR REPLACE MACRO sites.ip_hi(s) AS CASE WHEN contains(s, ':') THEN sites.ipv6_hi(s) ELSE sites.ipv4_int(trim(s)) END;
+CREATE OR REPLACE MACRO sites.ip_lo(s) AS CASE WHEN contains(s, ':') THEN sites.ipv6_lo(s) ELSE 0::UBIGINT END;
+
+-- Map endpoints to sites with the building file in force on each row's day:
+--   1. 'subnet'  : the reported subnet equals a network address (CQD's method; the longest prefix among
+--                  rows sharing that address);
+--   2. 'ip_range': else the most specific network containing ip_prefix (one ASOF join on sites.segments);
+--      'vpn'     : the same, when that network is a VPN row;
+--   3. 'none'    : site 'unmapped:<subnet>' ('unmapped:unknown' without a subnet).
+-- ip_prefix is the endpoint address truncated to its IPv4 /28 or IPv6 /64 (full addresses are EUII and
+-- not stored), so containment only sees networks of /28 (IPv4) or /64 (IPv6) and shorter; longer rows,
+-- e.g. VPN /32 rows, match by exact subnet only. `key` must be unique in the source.
+CREATE OR REPLACE MACRO sites.map_endpoints(src) AS TABLE
+WITH ep AS (
+  SELECT key, day, nullif(trim(subnet), '') AS subnet,
+         sites.ip_family(subnet) AS s_fam, sites.ip_hi(subnet) AS s_hi, sites.ip_lo(subnet) AS s_lo,
+         sites.ip_family(ip_prefix) AS p_fam, sites.ip_hi(ip_prefix) AS p_key
+  FROM query_table(src)
+),
+day_file AS (
+  SELECT d.day, max(f.file_id) AS file_id
+  FROM (SELECT DISTINCT day FROM query_table(src)) d
+  JOIN sites.files f ON d.day >= f.start_date AND (f.end_date IS NULL OR d.day <= f.end_date)
+  GROUP BY d.day
+),
+exact AS (
+  SELECT file_id, family, start_hi, start_lo, arg_max(line, prefix) AS line
+  FROM sites.networks GROUP BY file_id, family, start_hi, start_lo
+),
+with_exact AS (
+  SELECT ep.*, df.file_id, x.line AS exact_line
+  FROM ep
+  LEFT JOIN day_file df ON df.day = ep.day
+  LEFT JOIN exact x ON x.file_id = df.file_id AND x.family = ep.s_fam AND x.start_hi = ep.s_hi AND x.start_lo = ep.s_lo
+),
+with_range AS (
+  SELECT e.*, CASE WHEN e.p_key <= s.seg_end THEN s.line END AS range_line
+  FROM with_exact e
+  ASOF LEFT JOIN sites.segments s ON s.file_id = e.file_id AND s.family = e.p_fam AND e.p_key >= s.seg_start
+)
+SELECT r.key,
+       coalesce(n.site, 'unmapped:' || coalesce(r.subnet, 'unknown')) AS site,
+       n.region AS site_region,
+       n.country AS site_country,
+       n.building_name AS site_building,
+       r.subnet AS site_subnet,
+       CASE WHEN n.line IS NOT NULL THEN n.network || '/' || n.prefix END AS site_network,
+       CASE WHEN n.line IS NULL THEN 'none' WHEN r.exact_line IS NOT NULL THEN 'subnet' WHEN n.vpn THEN 'vpn' ELSE 'ip_range' END AS site_match,
+       r.file_id AS site_file_id,
+       n.inside_corp AS site_inside_corp
+FROM with_range r
+LEFT JOIN sites.networks n ON n.file_id = r.file_id AND n.line = coalesce(r.exact_line, r.range_line);

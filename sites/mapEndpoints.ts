@@ -1,0 +1,38 @@
+/**
+ * Set-based site mapping (DuckDB, one pass): see the macro sites.map_endpoints in sites/map.sql.
+ *
+ * From TypeScript:  await mapEndpoints(db, 'staging.stg_endpoints')   → table intermediate.int_endpoint_sites
+ * From SQL (after installSiteMacros(db) ran once on this database):
+ *   CREATE OR REPLACE TABLE intermediate.int_endpoint_sites AS FROM sites.map_endpoints('staging.stg_endpoints');
+ * The source relation needs columns key (unique), day DATE, subnet VARCHAR, ip_prefix VARCHAR.
+ */
+import { z } from 'zod';
+import type { Db } from '../core/db.js';
+import { loadSql, quoteIdent } from '../core/sql.js';
+
+/** Create or replace the sites.* macros (idempotent; needs the sites schema from migration 004). */
+export async function installSiteMacros(db: Db): Promise<void> {
+  await db.exec(loadSql('sites/map.sql'));
+}
+
+/** Quote a possibly schema-qualified relation name: 'staging.stg_endpoints' → "staging"."stg_endpoints". */
+export function quoteRelation(name: string): string {
+  return name
+    .split('.')
+    .map((p) => quoteIdent(p))
+    .join('.');
+}
+
+/**
+ * (Re)build `target` (default intermediate.int_endpoint_sites) from the relation `source`: one row per
+ * source key with site, site_region, site_country, site_building, site_subnet, site_network,
+ * site_match ('subnet' | 'ip_range' | 'vpn' | 'none'), site_file_id, site_inside_corp. Returns its row count.
+ */
+export async function mapEndpoints(db: Db, source: string, target = 'intermediate.int_endpoint_sites'): Promise<number> {
+  await installSiteMacros(db);
+  const parts = target.split('.');
+  if (parts.length === 2 && parts[0]) await db.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(parts[0])}`);
+  await db.run(`CREATE OR REPLACE TABLE ${quoteRelation(target)} AS FROM sites.map_endpoints($src)`, { src: source });
+  const n = await db.query(`SELECT count(*)::BIGINT AS n FROM ${quoteRelation(target)}`, z.object({ n: z.bigint() }));
+  return Number(n[0]?.n ?? 0n);
+}

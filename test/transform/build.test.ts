@@ -1,0 +1,146 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../core/clock.js';
+import type { Db } from '../../core/db.js';
+import { memoryLogger } from '../../core/log.js';
+import { mapItems } from '../../ingest/mapItems.js';
+import { createPseudonymizer } from '../../ingest/pseudonymizer.js';
+import { writeBatch } from '../../ingest/writeBatch.js';
+import { importBuildingFile } from '../../sites/importFile.js';
+import { build } from '../../transform/build.js';
+import { tempStore } from '../helpers/tempStore.js';
+
+// Hand-built cases, one per layer / origin; each user's UPN names its case.
+const T0 = Date.parse('2026-11-10T09:00:00Z');
+const at = (min: number) => new Date(T0 + min * 60_000).toISOString();
+const ua = (platform: string, version: string, header?: string) => ({
+  '@odata.type': '#microsoft.graph.callRecords.clientUserAgent', platform, productFamily: 'teams', applicationVersion: version, headerValue: header,
+  azureADAppId: '1fec8e78-bce4-4aaf-ab1b-5451cc387264',
+});
+const userEp = (upn: string, agent: object) => ({ '@odata.type': '#microsoft.graph.callRecords.participantEndpoint', associatedIdentity: { userPrincipalName: upn }, userAgent: agent });
+const gateway = { '@odata.type': '#microsoft.graph.callRecords.serviceEndpoint', userAgent: { '@odata.type': '#microsoft.graph.callRecords.serviceUserAgent', role: 'mediationServer' } };
+function record(id: string, upn: string, min: number, opts: { agent?: object; ip?: string; subnet?: string; failure?: string } = {}) {
+  return {
+    id, version: 1, type: 'peerToPeer', modalities: ['audio'], startDateTime: at(min),
+    sessions: [{
+      id: `${id}-s`, startDateTime: at(min), caller: userEp(upn, opts.agent ?? ua('windows', '1.0')), callee: gateway,
+      failureInfo: opts.failure ? { stage: 'callSetup', reason: opts.failure } : undefined,
+      segments: [{ id: `${id}-g`, media: [{ callerNetwork: { ipAddress: opts.ip ?? '10.1.1.20', subnet: opts.subnet ?? '10.1.1.0' } }] }],
+    }],
+  };
+}
+function dr(id: string, corr: string, upn: string, min: number, sip: number, ms: number, callee = '+4930123456789') {
+  return {
+    id, correlationId: corr, userPrincipalName: upn, startDateTime: at(min), inviteDateTime: at(min), callType: 'dr_out',
+    successfulCall: sip === 0, finalSipCode: sip, callEndSubReason: ms, calleeNumber: callee, trunkFullyQualifiedDomainName: 'sbc1.contoso.com',
+  };
+}
+
+let db: Db;
+let cleanup = () => {};
+type Row = { attempt_id: string; site: string; sbc: string; client_build: string; carrier_path: string; outcome: string; is_failure: boolean; layer: string | null; failure_origin: string | null; auth_linked: boolean; site_match: string; attributed: boolean };
+let rows: Map<string, Row>;
+
+beforeAll(async () => {
+  const s = await tempStore();
+  db = s.db;
+  cleanup = s.cleanup;
+  const file = join(s.dir, 'buildings.csv');
+  writeFileSync(file, '10.1.1.0,EMEA/DE/BER,24,BER-HQ,Contoso,Office,Eng,Berlin,10115,DE,BE,EMEA,1,0,0\n');
+  const imported = await importBuildingFile({ db, clock: fixedClock('2026-11-01T00:00:00Z') }, { path: file, start: '2026-01-01' });
+  expect(imported.status).toBe('imported');
+
+  const p = createPseudonymizer(Buffer.alloc(32, 9));
+  const ctx = { p, runId: 'r', source: 'file' as const, ingestedAt: '2026-11-11T00:00:00Z' };
+  const records = [
+    record('c-sbc', 'sbc407@contoso.com', 0),
+    record('c-ms401', 'ms401@contoso.com', 10, { agent: ua('macOS', '2.0') }),
+    record('c-cfg', 'cfg@contoso.com', 20),
+    record('c-ok', 'ok@contoso.com', 30, { ip: '192.0.2.33', subnet: '192.0.2.0' }),
+    record('c-phone', 'phone@contoso.com', 40, { agent: ua('ipPhone', '', 'PolyCCX/8.1.3.1301 (CCX 500)') }),
+    record('c-signin', 'signin@contoso.com', 50),
+    record('c-plan', 'plan@contoso.com', 60, { failure: '401 Unauthorized' }),
+    record('c-legs', 'legs@contoso.com', 70),
+  ];
+  const drs = [
+    dr('d-sbc', 'c-sbc', 'sbc407@contoso.com', 0, 407, 560407),
+    dr('d-ms401', 'c-ms401', 'ms401@contoso.com', 10, 401, 0, '+33123456789'),
+    dr('d-cfg', 'c-cfg', 'cfg@contoso.com', 20, 403, 510560),
+    dr('d-ok', 'c-ok', 'ok@contoso.com', 30, 0, 540000),
+    dr('d-phone', 'c-phone', 'phone@contoso.com', 40, 500, 0),
+    dr('d-signin', 'c-signin', 'signin@contoso.com', 50, 480, 0),
+    dr('d-leg1', 'c-legs', 'legs@contoso.com', 70, 487, 540487),
+    dr('d-leg2', 'c-legs', 'legs@contoso.com', 71, 0, 540000),
+  ];
+  const pstn = [{ id: 'p-plan', userPrincipalName: 'plan@contoso.com', startDateTime: at(60), callType: 'user_out', calleeNumber: '+14165550123', operator: 'Microsoft' }];
+  const signIns = [
+    { id: 's-linked', createdDateTime: at(45), userPrincipalName: 'signin@contoso.com', appId: '1fec8e78-bce4-4aaf-ab1b-5451cc387264', status: { errorCode: 53003 } },
+    { id: 's-benign', createdDateTime: at(29), userPrincipalName: 'ok@contoso.com', status: { errorCode: 50140 } },
+    { id: 's-orphan', createdDateTime: at(300), userPrincipalName: 'ms401@contoso.com', status: { errorCode: 50126 } },
+  ];
+  const b1 = mapItems('callRecords', records, 'test', ctx);
+  const b2 = mapItems('directRoutingCalls', drs, 'test', ctx);
+  const b3 = mapItems('pstnCalls', pstn, 'test', ctx);
+  const b4 = mapItems('signIns', signIns, 'test', ctx);
+  for (const m of [b1, b2, b3, b4]) expect(m.rejects).toEqual([]);
+  await writeBatch(db, { runId: 'r', ...b1.batch, directRouting: b2.batch.directRouting, pstn: b3.batch.pstn, signIns: b4.batch.signIns, vault: p.drain() }, Buffer.alloc(32, 1), new Date());
+  const summary = await build(db, { signInWindowMinutes: 15, carrierMap: {}, log: memoryLogger() });
+  expect(summary.skipped).toBe(false);
+  const list = await db.query(
+    `SELECT attempt_id, site, sbc, client_build, carrier_path, outcome, is_failure, layer, failure_origin, auth_linked, site_match, attributed FROM marts.setup_attempts`,
+    z.object({ attempt_id: z.string(), site: z.string(), sbc: z.string(), client_build: z.string(), carrier_path: z.string(), outcome: z.string(), is_failure: z.boolean(), layer: z.string().nullable(), failure_origin: z.string().nullable(), auth_linked: z.boolean(), site_match: z.string(), attributed: z.boolean() }),
+  );
+  rows = new Map(list.map((r) => [r.attempt_id, r]));
+});
+afterAll(() => cleanup());
+
+const get = (id: string): Row => {
+  const r = rows.get(id);
+  if (!r) throw new Error(`no attempt ${id}; have ${[...rows.keys()].join(', ')}`);
+  return r;
+};
+
+describe('build: marts.setup_attempts classification', () => {
+  it('applies the 560 rule: an SBC 407 is auth-linked, SBC origin, direct_routing layer', () => {
+    expect(get('dr:d-sbc')).toMatchObject({ layer: 'direct_routing', failure_origin: 'sbc', auth_linked: true, sbc: 'sbc1.contoso.com', carrier_path: 'sbc1.contoso.com/DE' });
+  });
+  it('a 401 with a non-560 code comes from Microsoft', () => {
+    expect(get('dr:d-ms401')).toMatchObject({ failure_origin: 'microsoft', auth_linked: true, client_build: 'teams/macOS/2.0', carrier_path: 'sbc1.contoso.com/FR' });
+  });
+  it('510560 (not Enterprise Voice enabled) is phone_config and not auth-linked', () => {
+    expect(get('dr:d-cfg')).toMatchObject({ layer: 'phone_config', auth_linked: false, is_failure: true });
+  });
+  it('maps sites by subnet and leaves unknown subnets unmapped', () => {
+    expect(get('dr:d-sbc')).toMatchObject({ site: 'EMEA/DE/BER-HQ', site_match: 'subnet' });
+    expect(get('dr:d-ok')).toMatchObject({ site: 'unmapped:192.0.2.0', outcome: 'success', layer: null, failure_origin: null });
+  });
+  it('an IP phone failure is sip_device with model and firmware as the build', () => {
+    expect(get('dr:d-phone')).toMatchObject({ layer: 'sip_device', client_build: 'sipDevice/CCX 500/8.1.3.1301' });
+  });
+  it('a sign-in failure shortly before links the attempt: client_sign_in, client origin, auth-linked', () => {
+    expect(get('dr:d-signin')).toMatchObject({ layer: 'client_sign_in', failure_origin: 'client', auth_linked: true });
+  });
+  it('benign sign-in interrupts link nothing', () => {
+    expect(get('dr:d-ok').auth_linked).toBe(false);
+  });
+  it('a sign-in failure with no call after it is an attributed attempt at the last known site and build', () => {
+    expect(get('si:s-orphan')).toMatchObject({ site: 'EMEA/DE/BER-HQ', client_build: 'teams/macOS/2.0', sbc: 'none', attributed: true, layer: 'client_sign_in', auth_linked: true });
+  });
+  it('a Calling Plan failure is matched to its PSTN row: sbc microsoft, carrier Microsoft/CA', () => {
+    expect(get('cr:c-plan')).toMatchObject({ sbc: 'microsoft', carrier_path: 'Microsoft/CA', auth_linked: true, failure_origin: 'microsoft', layer: 'other' });
+  });
+  it('two DR legs sharing a correlation id are two attempts on the same call record; a cancelled leg is no fault', () => {
+    expect(get('dr:d-leg1')).toMatchObject({ outcome: 'failure', is_failure: false, site: 'EMEA/DE/BER-HQ' });
+    expect(get('dr:d-leg2')).toMatchObject({ outcome: 'success', site: 'EMEA/DE/BER-HQ' });
+    expect(rows.has('cr:c-legs')).toBe(false);
+  });
+  it('a second build with unchanged inputs is skipped; a broken row fails the checks with exit 3', async () => {
+    const again = await build(db, { signInWindowMinutes: 15, carrierMap: {}, log: memoryLogger() });
+    expect(again.skipped).toBe(true);
+    await db.run(`UPDATE raw.direct_routing_calls SET user_p = 'someone@contoso.com' WHERE id = 'd-ok'`);
+    await expect(build(db, { signInWindowMinutes: 15, carrierMap: {}, log: memoryLogger(), force: true })).rejects.toMatchObject({ exitCode: 3, message: expect.stringContaining('no_clear_euii.sql') });
+    await db.run(`UPDATE raw.direct_routing_calls SET user_p = NULL WHERE id = 'd-ok'`);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * `build`: raw → staging (views) → intermediate → marts (tables), then the data checks.
+ * Runs in one transaction, so readers see the old marts or the new ones, never half a build.
+ * Skips the work when nothing it reads changed since the last successful build.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Db } from '../core/db.js';
+import { DataCheckError } from '../core/errors.js';
+import type { Logger } from '../core/log.js';
+import { PROJECT_ROOT, loadSql } from '../core/sql.js';
+import { mapEndpoints } from '../sites/mapEndpoints.js';
+
+export interface BuildOptions {
+  signInWindowMinutes: number;
+  carrierMap: Record<string, string>;
+  /** Rebuild even when the inputs look unchanged. */
+  force?: boolean;
+  log: Logger;
+}
+
+export interface BuildSummary {
+  skipped: boolean;
+  attempts: number;
+  failures: number;
+  authLinked: number;
+  models: number;
+  ms: number;
+}
+
+const LAYERS = ['staging', 'intermediate', 'marts'] as const;
+
+function sqlFiles(layer: string): string[] {
+  const dir = join(PROJECT_ROOT, 'transform', 'sql', layer);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => `transform/sql/${layer}/${f}`);
+}
+
+const fingerprintRow = z.object({ fp: z.string() });
+
+/** A cheap fingerprint of everything the build reads: raw row counts and latest ingest, site files, params. */
+async function inputFingerprint(db: Db, opts: BuildOptions): Promise<string> {
+  const rows = await db.query(
+    `SELECT concat_ws('|',
+       (SELECT count(*) || ':' || coalesce(max(ingested_at)::VARCHAR, '') FROM raw.call_records),
+       (SELECT count(*) FROM raw.call_sessions),
+       (SELECT count(*) || ':' || coalesce(max(ingested_at)::VARCHAR, '') FROM raw.direct_routing_calls),
+       (SELECT count(*) || ':' || coalesce(max(ingested_at)::VARCHAR, '') FROM raw.pstn_calls),
+       (SELECT count(*) || ':' || coalesce(max(ingested_at)::VARCHAR, '') FROM raw.sign_ins),
+       (SELECT count(*) || ':' || coalesce(max(imported_at)::VARCHAR, '') || ':' || coalesce(max(end_date)::VARCHAR, '') FROM sites.files),
+       (SELECT max(version) FROM meta.migrations)) AS fp`,
+    fingerprintRow,
+  );
+  const files = LAYERS.flatMap(sqlFiles).map((f) => loadSql(f)).join('\n');
+  return createHash('sha256')
+    .update(rows[0]?.fp ?? '')
+    .update(JSON.stringify([opts.signInWindowMinutes, Object.entries(opts.carrierMap).sort()]))
+    .update(files)
+    .digest('hex');
+}
+
+const countsRow = z.object({ attempts: z.number(), failures: z.number(), auth: z.number() });
+
+export async function build(db: Db, opts: BuildOptions): Promise<BuildSummary> {
+  const t0 = performance.now();
+  const fp = await inputFingerprint(db, opts);
+  const last = await db.query(`SELECT value AS fp FROM meta.build_params WHERE key = 'input_fingerprint'`, fingerprintRow);
+  if (!opts.force && last[0]?.fp === fp) {
+    opts.log.info('build: inputs unchanged since the last build, nothing to do (use --force to rebuild)');
+    return { skipped: true, ...(await counts(db)), models: 0, ms: performance.now() - t0 };
+  }
+  let models = 0;
+  await db.transaction(async (tx) => {
+    await tx.run('DELETE FROM meta.build_params');
+    await tx.run(`INSERT INTO meta.build_params VALUES ('sign_in_window_minutes', $v)`, { v: String(opts.signInWindowMinutes) });
+    await tx.run('DELETE FROM meta.carrier_map');
+    for (const [k, v] of Object.entries(opts.carrierMap)) {
+      await tx.run('INSERT INTO meta.carrier_map VALUES ($k, $v)', { k: k.toLowerCase().replace(/\/([a-z]{2})$/, (_m, c: string) => `/${c.toUpperCase()}`), v });
+    }
+    for (const layer of LAYERS) {
+      for (const file of sqlFiles(layer)) {
+        opts.log.debug(`build: ${file}`);
+        await tx.exec(loadSql(file));
+        models++;
+        if (file.endsWith('020_int_session_endpoints.sql')) {
+          await mapEndpoints(tx, 'intermediate.int_session_endpoints', 'intermediate.int_endpoint_sites');
+          models++;
+        }
+      }
+    }
+    await runChecks(tx);
+    await tx.run(`INSERT INTO meta.build_params VALUES ('input_fingerprint', $fp)`, { fp });
+  });
+  const c = await counts(db);
+  return { skipped: false, ...c, models, ms: performance.now() - t0 };
+}
+
+async function counts(db: Db): Promise<{ attempts: number; failures: number; authLinked: number }> {
+  const r = await db.query(
+    `SELECT count(*)::INTEGER AS attempts, count(*) FILTER (WHERE is_failure)::INTEGER AS failures,
+            count(*) FILTER (WHERE auth_linked)::INTEGER AS auth
+     FROM marts.setup_attempts`,
+    countsRow,
+  );
+  return { attempts: r[0]?.attempts ?? 0, failures: r[0]?.failures ?? 0, authLinked: r[0]?.auth ?? 0 };
+}
+
+/** Run every check in transform/sql/checks/: each must return zero rows. */
+export async function runChecks(db: Db): Promise<void> {
+  const failed: string[] = [];
+  for (const file of sqlFiles('checks')) {
+    const { columns, rows } = await db.queryRaw(`SELECT * FROM (${loadSql(file).trim().replace(/;$/, '')}) LIMIT 5`);
+    if (rows.length === 0) continue;
+    const sample = rows.map((r) => columns.map((c, i) => `${c}=${String(r[i])}`).join(' ')).join('\n    ');
+    failed.push(`${file}: ${rows.length === 5 ? '5 or more' : rows.length} offending row(s), e.g.\n    ${sample}`);
+  }
+  if (failed.length) throw new DataCheckError(`data checks failed:\n  ${failed.join('\n  ')}`);
+}

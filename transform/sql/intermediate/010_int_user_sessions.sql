@@ -1,0 +1,61 @@
+-- The user side of every call session: who, on which client build, from which network.
+-- The user is the caller when the caller is a participant with an identity, else the callee.
+CREATE OR REPLACE TABLE intermediate.int_user_sessions AS
+WITH sessions AS (
+  SELECT *, (caller_kind = 'participant' AND caller_user_p IS NOT NULL) AS caller_is_user
+  FROM staging.stg_call_sessions
+),
+user_side AS (
+  SELECT
+    call_record_id,
+    session_id,
+    start_ts,
+    failure_stage,
+    failure_reason,
+    reason_sip_code,
+    caller_is_user AS user_is_caller,
+    CASE WHEN caller_is_user THEN caller_user_p ELSE callee_user_p END AS user_p,
+    CASE WHEN caller_is_user THEN caller_product_family ELSE callee_product_family END AS product_family,
+    CASE WHEN caller_is_user THEN caller_platform ELSE callee_platform END AS platform,
+    CASE WHEN caller_is_user THEN caller_app_version ELSE callee_app_version END AS app_version,
+    CASE WHEN caller_is_user THEN caller_header ELSE callee_header END AS header,
+    CASE WHEN caller_is_user THEN caller_app_id ELSE callee_app_id END AS app_id,
+    CASE WHEN caller_is_user THEN caller_subnet ELSE callee_subnet END AS subnet,
+    CASE WHEN caller_is_user THEN caller_ip_prefix ELSE callee_ip_prefix END AS ip_prefix,
+    CASE WHEN caller_is_user THEN callee_kind ELSE caller_kind END AS other_kind,
+    CASE WHEN caller_is_user THEN callee_role ELSE caller_role END AS other_role,
+    callee_phone_country
+  FROM sessions
+),
+builds AS (
+  SELECT
+    *,
+    -- SIP devices / IP phones: model and firmware from the user-agent header, e.g.
+    -- 'PolyCCX/8.1.3.1301 (CCX 500)' -> model 'CCX 500', firmware '8.1.3.1301'.
+    (platform = 'ipPhone') AS is_sip_device,
+    nullif(regexp_extract(header, '\(([^)]+)\)', 1), '') AS header_model,
+    nullif(regexp_extract(header, '/([0-9][0-9A-Za-z.\-]*)', 1), '') AS header_version,
+    nullif(split_part(header, '/', 1), '') AS header_product
+  FROM user_side
+)
+SELECT
+  call_record_id,
+  session_id,
+  start_ts,
+  failure_stage,
+  failure_reason,
+  reason_sip_code,
+  user_is_caller,
+  user_p,
+  app_id,
+  subnet,
+  ip_prefix,
+  other_kind,
+  other_role,
+  callee_phone_country,
+  is_sip_device,
+  CASE WHEN is_sip_device THEN 'sipDevice' ELSE coalesce(product_family, 'unknown') END AS client_family,
+  CASE WHEN is_sip_device THEN coalesce(header_model, header_product, 'unknown') ELSE coalesce(platform, 'unknown') END AS client_platform,
+  CASE WHEN is_sip_device THEN coalesce(header_version, app_version, 'unknown') ELSE coalesce(app_version, header_version, 'unknown') END AS client_version
+FROM builds
+WHERE user_p IS NOT NULL;

@@ -1,0 +1,17 @@
+-- Daily rollup the reports read: attempts and failures per day and dimension combination.
+CREATE OR REPLACE TABLE marts.daily_rollup AS
+SELECT
+  day, site, sbc, client_build, carrier_path, coalesce(layer, 'none') AS layer, coalesce(failure_origin, 'none') AS failure_origin,
+  count(*)::BIGINT AS attempts,
+  count(*) FILTER (WHERE is_failure)::BIGINT AS failures,
+  count(*) FILTER (WHERE auth_linked)::BIGINT AS auth_failures,
+  count(DISTINCT user_p)::BIGINT AS users,
+  count(DISTINCT user_p) FILTER (WHERE auth_linked)::BIGINT AS auth_users
+FROM marts.setup_attempts
+GROUP BY ALL;
+
+COMMENT ON TABLE marts.daily_rollup IS 'Attempts, failures and auth-linked failures per UTC day × site × sbc × client_build × carrier_path × layer × origin';
+COMMENT ON COLUMN marts.daily_rollup.failures IS 'Attempts with is_failure';
+COMMENT ON COLUMN marts.daily_rollup.auth_failures IS 'Attempts with auth_linked';
+COMMENT ON COLUMN marts.daily_rollup.users IS 'Distinct user pseudonyms in the group (not additive across groups)';
+COMMENT ON COLUMN marts.daily_rollup.auth_users IS 'Distinct users with an auth-linked failure in the group';

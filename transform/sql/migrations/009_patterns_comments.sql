@@ -1,0 +1,27 @@
+-- Documentation of the pattern tables (read by `cqd-patterns sql --schema` and docs/schema.md).
+COMMENT ON TABLE patterns.runs IS 'One pattern engine run: detection window, baseline start, failure predicate and dimensions searched';
+COMMENT ON COLUMN patterns.runs.run_id IS 'Run id';
+COMMENT ON COLUMN patterns.runs.created_at IS 'When the run happened (UTC)';
+COMMENT ON COLUMN patterns.runs.window_from IS 'Start of the detection window';
+COMMENT ON COLUMN patterns.runs.window_to IS 'End of the detection window';
+COMMENT ON COLUMN patterns.runs.baseline_from IS 'Start of the baseline window (it ends at window_from)';
+COMMENT ON COLUMN patterns.runs.failure IS 'Failure predicate clustered: auth | any | a SQL predicate';
+COMMENT ON COLUMN patterns.runs.dims IS 'Comma-separated dimensions searched';
+COMMENT ON COLUMN patterns.runs.global_change IS 'True when the whole tenant moved rather than one combination';
+COMMENT ON COLUMN patterns.runs.result_json IS 'The whole PatternResult as JSON';
+COMMENT ON TABLE patterns.clusters IS 'Ranked clusters (minimal explanations) of a run; a NULL dimension means any value';
+COMMENT ON COLUMN patterns.clusters.run_id IS 'The run (patterns.runs)';
+COMMENT ON COLUMN patterns.clusters.rank IS 'Rank in the run, 1 = explains the most';
+COMMENT ON COLUMN patterns.clusters.fingerprint IS 'Stable id of the dimension combination (alerts, week-to-week trends)';
+COMMENT ON COLUMN patterns.clusters.site IS 'Site path prefix of the cluster (Region/Country/Building), NULL = any';
+COMMENT ON COLUMN patterns.clusters.sbc IS 'SBC of the cluster, NULL = any';
+COMMENT ON COLUMN patterns.clusters.client_build IS 'Client build path prefix, NULL = any';
+COMMENT ON COLUMN patterns.clusters.carrier_path IS 'Carrier path prefix, NULL = any';
+COMMENT ON COLUMN patterns.clusters.failures IS 'Failures matching the run predicate in the window';
+COMMENT ON COLUMN patterns.clusters.attempts IS 'Attempts in the window';
+COMMENT ON COLUMN patterns.clusters.users IS 'Distinct failing users';
+COMMENT ON COLUMN patterns.clusters.rate IS 'failures / attempts in the window';
+COMMENT ON COLUMN patterns.clusters.expected_failures IS 'Failures expected from the (shrunk) baseline rate';
+COMMENT ON COLUMN patterns.clusters.baseline_rate IS 'Failure rate of the combination in the baseline window';
+COMMENT ON COLUMN patterns.clusters.score IS 'Surprise score (higher = more unexpected)';
+COMMENT ON COLUMN patterns.clusters.cluster_json IS 'The full Cluster object as JSON';
