@@ -18,6 +18,8 @@ const COMMANDS: Record<string, { help: string; load: () => Promise<Command> }> =
   build: { help: 'rebuild the SQL layers (staging → intermediate → marts) and run the data checks', load: async () => (await import('./commands/build.js')).build },
   doctor: { help: 'check config, keys, the tenant connection and the capture deadline per source', load: async () => (await import('./commands/doctor.js')).doctor },
   vault: { help: 'vault purge: delete clear EUII past the retention', load: async () => (await import('./commands/vault.js')).vault },
+  patterns: { help: 'rank where failures cluster (site, SBC, client build, carrier path)', load: async () => (await import('./commands/patterns.js')).patterns },
+  localize: { help: 'the pattern engine on any leaf CSV (CQD or TAC export, benchmark cases)', load: async () => (await import('./commands/localize.js')).localize },
   report: { help: 'report weekly [--week 2026-W47] [--out DIR] [--reveal]: the weekly pattern report (HTML, PNG charts, Markdown, JSON)', load: async () => (await import('./commands/report.js')).report },
   alerts: { help: 'alert rules: eval | deliver | test RECEIVER | silence | silences | expire', load: async () => (await import('./commands/alerts.js')).alerts },
   sql: { help: "analysts' read-only SQL on the analyst snapshot (table/CSV/JSON/NDJSON/Parquet/Arrow), --schema, interactive shell", load: async () => (await import('./commands/sql.js')).sql },

@@ -6,13 +6,24 @@ import { errorMessage } from '../core/errors.js';
 import { graphClientFromConfig } from '../ingest/graph/fromConfig.js';
 import { ingestFromGraph, type SourceResult } from '../ingest/graphIngest.js';
 import { recordJob } from '../ingest/jobStatus.js';
+import { deliverOutbox } from '../alerts/outbox.js';
+import { globalFetch } from '../alerts/receivers/http.js';
+import { parseAlertsConfig } from '../alerts/rules.js';
+import { runEvaluation } from '../alerts/runEvaluation.js';
+import { loadSystemInputs } from '../alerts/systemInputs.js';
+import type { EvaluateAllOutput } from '../alerts/evaluateAll.js';
 import { build, type BuildSummary } from '../transform/build.js';
+import type { PatternResult } from '../transform/patterns/cluster.js';
+import { patternsFor } from '../transform/patterns/patternsFor.js';
+import { publishSnapshot } from '../transform/snapshot.js';
 import type { CommandContext } from './context.js';
 import type { Pipeline } from './open.js';
 
 export interface PassResult {
   ingest: SourceResult[];
   build: BuildSummary | undefined;
+  patterns?: PatternResult;
+  alerts?: EvaluateAllOutput;
   error: string | undefined;
 }
 
@@ -28,7 +39,18 @@ export async function runPass(p: Pipeline, ctx: CommandContext, opts: { ingest: 
     }
     if (ctx.signal.aborted) return out;
     out.build = await build(p.db, { signInWindowMinutes: p.config.transform.signInWindowMinutes, carrierMap: p.config.transform.carrierMap, log: ctx.log });
+    if (!out.build.skipped) await publishSnapshot(p.db, p.dbPath);
     await recordJob(p.db, 'build', started, undefined, ctx.clock.now());
+    if (ctx.signal.aborted) return out;
+    // The alerting run: the last day against its baseline, stored so rules and trends can read it.
+    const now = ctx.clock.now();
+    out.patterns = await patternsFor(p.db, p.config, { from: new Date(now.getTime() - 86_400_000), to: now, now, store: true });
+    const alertsConfig = parseAlertsConfig(p.config.alerts, 'config');
+    const system = await loadSystemInputs(p.db, now, p.config);
+    out.alerts = await runEvaluation({ db: p.db, config: alertsConfig, now, dryRun: false, externalUrl: alertsConfig.external_url ?? p.config.report.link ?? null, ...system });
+    const delivered = await deliverOutbox({ db: p.db, fetch: globalFetch, mail: undefined, now: () => ctx.clock.now(), log: ctx.log }, alertsConfig.receivers, alertsConfig.delivery);
+    ctx.log.info('alerts evaluated and delivered', { firing: out.alerts.states.filter((st) => st.status === 'firing').length, delivered: delivered.delivered, retried: delivered.retried });
+    await recordJob(p.db, 'patterns', started, undefined, ctx.clock.now());
   } catch (e) {
     out.error = errorMessage(e);
     await recordJob(p.db, out.build ? 'patterns' : 'build', started, out.error, ctx.clock.now()).catch(() => undefined);

@@ -91,6 +91,9 @@ export function aadstsMeaning(code: number): string {
 
 /** A code value as the pattern engine reports it (a string) → its meaning, by kind. */
 export function describeCode(kind: 'sip' | 'ms' | 'aadsts', value: string): CodeMeaning {
+  if (value === 'none') {
+    return { code: value, meaning: kind === 'ms' ? 'no Microsoft code (no Direct Routing leg)' : 'no SIP code (sign-in failure, or a call record without one)' };
+  }
   const n = Number(value);
   if (!Number.isInteger(n)) return { code: value, meaning: 'unknown code' };
   if (kind === 'ms') return msCodeMeaning(n);

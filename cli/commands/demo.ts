@@ -9,10 +9,22 @@ import { openStore } from '../../core/store.js';
 import { captureStatus } from '../../ingest/deadline.js';
 import { loadKeys } from '../../ingest/keys.js';
 import { captureDemo } from '../../demo/captureDemo.js';
+import { analyzeDemo } from '../../demo/analyzeDemo.js';
 import { build } from '../../transform/build.js';
+import type { PatternResult } from '../../transform/patterns/cluster.js';
+import { publishSnapshot } from '../../transform/snapshot.js';
 import { intFlag, parseCommandArgs } from '../args.js';
 import type { Command } from '../context.js';
 import { formatCapture } from './doctor.js';
+
+function formatWeekly(r: PatternResult): string {
+  const dims = (d: Record<string, string | undefined>) => Object.entries(d).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`).join(' & ');
+  const lines = r.clusters.slice(0, 8).map((c, i) =>
+    `  ${String(i + 1).padStart(2)}. ${dims(c.dimensions)}  ${c.failures} failures (expected ${c.expected_failures.toFixed(1)}), ${c.users} users, ${c.layers[0]?.value ?? '?'}/${c.origins[0]?.value ?? '?'}`,
+  );
+  const single = r.single_user.map((u) => `  single user ${u.user}: ${u.failures} failures (an account or device problem, not a pattern)`);
+  return `auth-linked clusters, last week (${r.window.from.slice(0, 10)} to ${r.window.to.slice(0, 10)}):\n${[...lines, ...single].join('\n') || '  none'}\n`;
+}
 
 export const demo: Command = async (ctx) => {
   const { values } = parseCommandArgs(() =>
@@ -49,6 +61,9 @@ export const demo: Command = async (ctx) => {
     const now = new Date(cap.tenant.options.end);
     const b = await build(db, { signInWindowMinutes: cap.config.transform.signInWindowMinutes, carrierMap: {}, log: ctx.log, force: true });
     ctx.log.info(`demo: built marts: ${b.attempts} attempts, ${b.failures} failures, ${b.authLinked} auth-linked (${Math.round(b.ms)} ms)`);
+    const snap = await publishSnapshot(db, dbPath);
+    ctx.log.info(`demo: published analyst snapshot ${snap.path} (${Math.round(snap.ms)} ms)`);
+    const a = await analyzeDemo({ db, log: ctx.log, keys }, { tenant: cap.tenant, config: cap.config, reportDir: join(dirname(dbPath), 'demo-report') });
     const totals = new Map<string, number>();
     for (const r of cap.runs) for (const s of r.results) totals.set(s.source, (totals.get(s.source) ?? 0) + s.items);
     const status = await captureStatus(db, now, { signInRetentionDays: 30, marginDays: 7 });
@@ -58,7 +73,13 @@ export const demo: Command = async (ctx) => {
         [...totals].map(([k, v]) => `  ${k.padEnd(19)} ${v} item(s) fetched`).join('\n') +
         `\n${formatCapture(status)}` +
         `marts.setup_attempts: ${b.attempts} attempts, ${b.failures} setup failures, ${b.authLinked} auth-linked\n` +
-        `database: ${dbPath}\nground truth: ${join(dir, 'ground-truth.json')}\n` +
+        formatWeekly(a.weekly) +
+        `alerts, replaying the week day by day (default rule):\n` +
+        a.alertDays.map((d) => `  ${d.day}: ${d.firing.length ? `firing ${d.firing.join('; ')}` : 'nothing firing'}${d.notifications ? ` (${d.notifications} notification(s))` : ''}`).join('\n') +
+        `\nground truth check (${join(dir, 'ground-truth.json')}):\n` +
+        a.truth.map((t) => `  ${t.ok ? 'ok  ' : 'MISS'} ${t.incident.padEnd(18)} expected ${t.expected}: ${t.detail}`).join('\n') +
+        `\ndatabase: ${dbPath}\nanalyst snapshot: ${snap.path} (try: npx cqd-patterns sql --db ${snap.path} "FROM marts.daily_rollup LIMIT 5")\n` +
+        `weekly report: ${a.report.html}\n` +
         `done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
     );
     return 0;

@@ -9,12 +9,11 @@ import { UsageError } from '../../core/errors.js';
 import { reveal } from '../../ingest/vault.js';
 import type { IsoWeek } from '../../reports/isoWeek.js';
 import { writeWeeklyReport } from '../../reports/writeWeeklyReport.js';
-import { runPatterns } from '../../transform/patterns/runPatterns.js';
+import { patternsFor } from '../../transform/patterns/patternsFor.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../context.js';
 import { withPipeline } from '../open.js';
 
-const DAY = 86_400_000;
 
 export const REPORT_USAGE = 'usage: cqd-patterns report weekly [--week 2026-W47] [--out DIR] [--reveal]';
 
@@ -29,25 +28,13 @@ export const report: Command = async (ctx) => {
   );
   return withPipeline(ctx, async ({ config, db, keys }) => {
     const now = ctx.clock.now();
-    const cfg = config.patterns;
     const written = await writeWeeklyReport(db, {
       now,
       timezone: config.report.timezone,
       outDir: values.out ?? config.report.outDir,
       ...(values.week !== undefined ? { week: values.week } : {}),
       captureOptions: { signInRetentionDays: config.ingest.signInRetentionDays, marginDays: config.ingest.deadlineMarginDays },
-      patterns: (week: IsoWeek) =>
-        runPatterns(db, {
-          from: week.start,
-          to: week.end,
-          baselineFrom: new Date(week.start.getTime() - cfg.baselineDays * DAY),
-          dims: cfg.dims,
-          failure: 'auth',
-          minUsers: cfg.minUsers,
-          maxClusters: cfg.maxClusters,
-          now,
-          store: false,
-        }),
+      patterns: (week: IsoWeek) => patternsFor(db, config, { from: week.start, to: week.end, now, store: false }),
       ...(values.reveal ? { revealUsers: (ps: readonly string[]) => reveal(db, keys.vaultKey, ps) } : {}),
     });
     ctx.log.info('weekly report written', { week: written.week, pngs: written.pngs.length, ms: Math.round(written.timings.query + written.timings.render + written.timings.write + written.timings.patterns) });

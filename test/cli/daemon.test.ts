@@ -66,6 +66,7 @@ describe('daemon', () => {
       expect(rows).toEqual([
         { job: 'build', consecutive_failures: 0 },
         { job: 'ingest', consecutive_failures: 0 },
+        { job: 'patterns', consecutive_failures: 0 },
       ]);
       const n = await db.query('SELECT count(*)::INTEGER AS n FROM marts.setup_attempts', z.object({ n: z.number() }));
       expect(n[0]?.n).toBeGreaterThan(0);

@@ -125,8 +125,8 @@ describe('build: marts.setup_attempts classification', () => {
   it('benign sign-in interrupts link nothing', () => {
     expect(get('dr:d-ok').auth_linked).toBe(false);
   });
-  it('a sign-in failure with no call after it is an attributed attempt at the last known site and build', () => {
-    expect(get('si:s-orphan')).toMatchObject({ site: 'EMEA/DE/BER-HQ', client_build: 'teams/macOS/2.0', sbc: 'none', attributed: true, layer: 'client_sign_in', auth_linked: true });
+  it('a sign-in failure with no call after it is an attributed attempt at the last known site, build and route', () => {
+    expect(get('si:s-orphan')).toMatchObject({ site: 'EMEA/DE/BER-HQ', client_build: 'teams/macOS/2.0', sbc: 'sbc1.contoso.com', carrier_path: 'sbc1.contoso.com/FR', attributed: true, layer: 'client_sign_in', auth_linked: true });
   });
   it('a Calling Plan failure is matched to its PSTN row: sbc microsoft, carrier Microsoft/CA', () => {
     expect(get('cr:c-plan')).toMatchObject({ sbc: 'microsoft', carrier_path: 'Microsoft/CA', auth_linked: true, failure_origin: 'microsoft', layer: 'other' });

@@ -6,6 +6,11 @@ WITH calls AS (
   FROM intermediate.int_attempts a
   LEFT JOIN intermediate.int_attempt_sign_in_links l USING (attempt_id)
 ),
+sign_in_only AS (
+  SELECT s.*, 'outbound' AS direction, NULL::VARCHAR AS trunk_fqdn, NULL::VARCHAR AS operator,
+         NULL::VARCHAR AS caller_country, NULL::VARCHAR AS callee_country
+  FROM intermediate.int_sign_in_only_attempts s
+),
 all_attempts AS (
   SELECT
     attempt_id, source, attempt_ts, user_p, site, site_region, site_country, site_building, site_subnet, site_match,
@@ -16,23 +21,38 @@ all_attempts AS (
   UNION ALL BY NAME
   SELECT
     attempt_id, source, attempt_ts, user_p, site, site_region, site_country, site_building, site_subnet, site_match,
-    sbc, client_family, client_platform, client_version, is_sip_device, 'outbound' AS direction, 'sign_in' AS call_type,
-    NULL AS trunk_fqdn, NULL AS operator, false AS successful_call, 'callSetup' AS session_failure_stage,
-    NULL::INTEGER AS final_sip_code, NULL::BIGINT AS ms_code, NULL AS caller_country, NULL AS callee_country,
+    sbc, client_family, client_platform, client_version, is_sip_device, direction, 'sign_in' AS call_type,
+    trunk_fqdn, operator, false AS successful_call, 'callSetup' AS session_failure_stage,
+    NULL::INTEGER AS final_sip_code, NULL::BIGINT AS ms_code, caller_country, callee_country,
     sign_in_id, error_code AS sign_in_error_code, (site_match = 'last_known') AS attributed
-  FROM intermediate.int_sign_in_only_attempts
+  FROM sign_in_only
+),
+routed AS (
+  -- Unrouted sign-in failures take the user's last route (intermediate.int_attempt_routes).
+  SELECT
+    a.* REPLACE (
+      coalesce(r.sbc, a.sbc) AS sbc,
+      coalesce(r.trunk_fqdn, a.trunk_fqdn) AS trunk_fqdn,
+      coalesce(r.operator, a.operator) AS operator,
+      CASE WHEN r.attempt_id IS NULL THEN a.direction ELSE r.direction END AS direction,
+      CASE WHEN r.attempt_id IS NULL THEN a.caller_country ELSE r.caller_country END AS caller_country,
+      CASE WHEN r.attempt_id IS NULL THEN a.callee_country ELSE r.callee_country END AS callee_country,
+      a.attributed OR r.attempt_id IS NOT NULL AS attributed
+    )
+  FROM all_attempts a
+  LEFT JOIN intermediate.int_attempt_routes r USING (attempt_id)
 ),
 carriers AS (
   SELECT
     a.*,
     CASE WHEN direction = 'inbound' THEN caller_country ELSE callee_country END AS dest_country_raw,
     CASE
-      WHEN source = 'sign_in' OR sbc = 'none' THEN NULL
+      WHEN sbc = 'none' THEN NULL
       WHEN trunk_fqdn IS NOT NULL THEN trunk_fqdn
       WHEN sbc = 'microsoft' THEN 'Microsoft'
       ELSE operator
     END AS carrier_base
-  FROM all_attempts a
+  FROM routed a
 ),
 classified AS (
   SELECT

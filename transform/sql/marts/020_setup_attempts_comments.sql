@@ -30,4 +30,4 @@ COMMENT ON COLUMN marts.setup_attempts.failure_origin IS 'sbc (Microsoft code st
 COMMENT ON COLUMN marts.setup_attempts.layer IS 'Where to look first: client_sign_in | phone_config | sip_device | direct_routing | other; NULL on success';
 COMMENT ON COLUMN marts.setup_attempts.auth_linked IS 'Failed with SIP 401/407 (incl. 560401/560407 from the SBC), or a sign-in failure of the same user shortly before';
 COMMENT ON COLUMN marts.setup_attempts.sign_in_error_code IS 'AADSTS error code of the linked sign-in failure';
-COMMENT ON COLUMN marts.setup_attempts.attributed IS 'True for sign-in only attempts whose site and build come from the user''s last known call';
+COMMENT ON COLUMN marts.setup_attempts.attributed IS 'True when dimensions were attributed from the user''s earlier calls: sign-in only attempts (site, build, route) and unrouted sign-in failures (SBC, carrier path)';
