@@ -15,6 +15,7 @@ const COMMANDS: Record<string, { help: string; load: () => Promise<Command> }> =
   run: { help: 'one pass: ingest → build → patterns → alerts', load: async () => (await import('./commands/run.js')).run },
   daemon: { help: 'the collector: back-fill, then ingest hourly, purge the vault daily, report weekly', load: async () => (await import('./commands/daemon.js')).daemon },
   ingest: { help: 'capture call records, Direct Routing / PSTN logs and sign-ins (Graph, or --from-dir saved files)', load: async () => (await import('./commands/ingest.js')).ingest },
+  sites: { help: 'CQD building file: import | check | diff | list | unmapped', load: async () => (await import('./commands/sites.js')).sites },
   build: { help: 'rebuild the SQL layers (staging → intermediate → marts) and run the data checks', load: async () => (await import('./commands/build.js')).build },
   doctor: { help: 'check config, keys, the tenant connection and the capture deadline per source', load: async () => (await import('./commands/doctor.js')).doctor },
   vault: { help: 'vault purge: delete clear EUII past the retention', load: async () => (await import('./commands/vault.js')).vault },

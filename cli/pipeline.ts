@@ -7,6 +7,7 @@ import { graphClientFromConfig } from '../ingest/graph/fromConfig.js';
 import { ingestFromGraph, type SourceResult } from '../ingest/graphIngest.js';
 import { recordJob } from '../ingest/jobStatus.js';
 import { deliverOutbox } from '../alerts/outbox.js';
+import { graphMailPoster } from './graphMail.js';
 import { globalFetch } from '../alerts/receivers/http.js';
 import { parseAlertsConfig } from '../alerts/rules.js';
 import { runEvaluation } from '../alerts/runEvaluation.js';
@@ -48,7 +49,7 @@ export async function runPass(p: Pipeline, ctx: CommandContext, opts: { ingest: 
     const alertsConfig = parseAlertsConfig(p.config.alerts, 'config');
     const system = await loadSystemInputs(p.db, now, p.config);
     out.alerts = await runEvaluation({ db: p.db, config: alertsConfig, now, dryRun: false, externalUrl: alertsConfig.external_url ?? p.config.report.link ?? null, ...system });
-    const delivered = await deliverOutbox({ db: p.db, fetch: globalFetch, mail: undefined, now: () => ctx.clock.now(), log: ctx.log }, alertsConfig.receivers, alertsConfig.delivery);
+    const delivered = await deliverOutbox({ db: p.db, fetch: globalFetch, mail: graphMailPoster(p.config, ctx.log), now: () => ctx.clock.now(), log: ctx.log }, alertsConfig.receivers, alertsConfig.delivery);
     ctx.log.info('alerts evaluated and delivered', { firing: out.alerts.states.filter((st) => st.status === 'firing').length, delivered: delivered.delivered, retried: delivered.retried });
     await recordJob(p.db, 'patterns', started, undefined, ctx.clock.now());
   } catch (e) {

@@ -29,6 +29,7 @@ import { buildSilence, expireSilence, listSilences, saveSilence } from '../../al
 import type { CaptureDeadlineInput, JobFailureInput } from '../../alerts/systemAlerts.js';
 import { loadSystemInputs } from '../../alerts/systemInputs.js';
 import { dateFlag, parseCommandArgs } from '../args.js';
+import { graphMailPoster } from '../graphMail.js';
 import type { Command, CommandContext } from '../context.js';
 
 export interface AlertsCommandDeps {
@@ -145,4 +146,4 @@ export function createAlertsCommand(deps: AlertsCommandDeps = {}): Command {
 }
 
 /** The command the CLI dispatches to (global fetch; e-mail receivers need `createAlertsCommand({ mailPoster })`). */
-export const alerts: Command = createAlertsCommand();
+export const alerts: Command = createAlertsCommand({ mailPoster: (ctx) => graphMailPoster(ctx.config().config, ctx.log) });

@@ -8,6 +8,7 @@
 import cron from 'node-cron';
 import { errorMessage } from '../../core/errors.js';
 import { deliverOutbox } from '../../alerts/outbox.js';
+import { graphMailPoster } from '../graphMail.js';
 import { globalFetch } from '../../alerts/receivers/http.js';
 import { parseAlertsConfig } from '../../alerts/rules.js';
 import { recordJob } from '../../ingest/jobStatus.js';
@@ -36,7 +37,7 @@ function jobsFor(p: Pipeline, ctx: CommandContext): Job[] {
       // Retries between passes, so a receiver back from an outage gets its backlog within minutes.
       schedule: '*/5 * * * *',
       timezone: tz,
-      fn: async () => void (await deliverOutbox({ db: p.db, fetch: globalFetch, mail: undefined, now: () => ctx.clock.now(), log: ctx.log }, alertsConfig.receivers, alertsConfig.delivery)),
+      fn: async () => void (await deliverOutbox({ db: p.db, fetch: globalFetch, mail: graphMailPoster(p.config, ctx.log), now: () => ctx.clock.now(), log: ctx.log }, alertsConfig.receivers, alertsConfig.delivery)),
     },
     {
       name: 'vault-purge',
