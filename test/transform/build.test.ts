@@ -136,6 +136,14 @@ describe('build: marts.setup_attempts classification', () => {
     expect(get('dr:d-leg2')).toMatchObject({ outcome: 'success', site: 'EMEA/DE/BER-HQ' });
     expect(rows.has('cr:c-legs')).toBe(false);
   });
+  it('documents every mart table and column (COMMENT ON)', async () => {
+    const missing = await db.query(
+      `SELECT table_name || '.' || column_name AS col FROM duckdb_columns() WHERE schema_name = 'marts' AND (comment IS NULL OR comment = '')
+       UNION ALL SELECT table_name FROM duckdb_tables() WHERE schema_name = 'marts' AND (comment IS NULL OR comment = '')`,
+      z.object({ col: z.string() }),
+    );
+    expect(missing.map((m) => m.col)).toEqual([]);
+  });
   it('a second build with unchanged inputs is skipped; a broken row fails the checks with exit 3', async () => {
     const again = await build(db, { signInWindowMinutes: 15, carrierMap: {}, log: memoryLogger() });
     expect(again.skipped).toBe(true);
