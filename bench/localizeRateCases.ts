@@ -4,17 +4,8 @@
  * multiplying the failure rate of their leaves. Ground truth = the injected elements.
  */
 import type { RateTable } from '../transform/patterns/leafTable.js';
+import { mulberry32 } from '../demo/tenant/prng.js';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function poisson(rnd: () => number, lambda: number): number {
   if (lambda > 60) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * gauss(rnd)));
@@ -97,3 +88,4 @@ export function makeRateCase(seed: number, eventsPerLeaf = 5): RateCase {
     truth,
   };
 }
+export { mulberry32 };

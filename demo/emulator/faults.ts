@@ -1,5 +1,6 @@
 /** Fault injection for the emulator: queued faults first, then an optional seeded random mode. */
 import type { FaultControl, FaultKind, RouteName } from './types.js';
+import { mulberry32 } from '../tenant/prng.js';
 
 export interface Fault {
   kind: FaultKind;
@@ -16,17 +17,6 @@ export interface FaultState extends FaultControl {
   readonly tokenEpoch: number;
 }
 
-/** mulberry32: a tiny seeded PRNG, enough for reproducible fault sequences. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function createFaults(): FaultState {
   const queue: Fault[] = [];
@@ -49,7 +39,7 @@ export function createFaults(): FaultState {
       random =
         opts.probability > 0
           ? {
-              next: seededRandom(opts.seed),
+              next: mulberry32(opts.seed),
               probability: opts.probability,
               kinds: opts.kinds ?? ['throttle', 'unavailable'],
               retryAfterS: opts.retryAfterS ?? 0,

@@ -56,3 +56,8 @@ export function createRng(seed: number): Rng {
     gauss: () => (next() + next() + next() + next() + next() + next() - 3) * Math.SQRT2,
   };
 }
+
+/** The bare mulberry32 sequence as a function, for fixtures and benchmarks that need only uniforms. */
+export function mulberry32(seed: number): () => number {
+  return createRng(seed).next;
+}

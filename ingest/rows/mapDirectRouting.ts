@@ -1,18 +1,14 @@
 import type { DirectRoutingLogRow } from '../graph/schemas.js';
 import type { RawRow } from './rawTables.js';
 import { graphDate, type MapContext } from './context.js';
-import { phoneFacts } from './phone.js';
+import { callParties } from './callParties.js';
 
 /** A Direct Routing log row → raw.direct_routing_calls, EUII pseudonymised, countries derived first. */
 export function mapDirectRouting(r: DirectRoutingLogRow, ctx: MapContext): RawRow<'direct_routing_calls'> {
-  const caller = phoneFacts(r.callerNumber);
-  const callee = phoneFacts(r.calleeNumber);
   return {
+    ...callParties(r, ctx),
     id: r.id,
     correlation_id: r.correlationId ?? null,
-    user_p: ctx.p.user(r.userPrincipalName, r.userId),
-    user_id_p: ctx.p.p('user_id', r.userId),
-    display_name_p: ctx.p.p('display_name', r.userDisplayName),
     start_ts: r.startDateTime,
     invite_ts: graphDate(r.inviteDateTime),
     failure_ts: graphDate(r.failureDateTime),
@@ -20,11 +16,6 @@ export function mapDirectRouting(r: DirectRoutingLogRow, ctx: MapContext): RawRo
     duration_s: r.duration ?? null,
     call_type: r.callType ?? null,
     successful_call: r.successfulCall ?? null,
-    caller_number_p: ctx.p.p('phone', r.callerNumber),
-    callee_number_p: ctx.p.p('phone', r.calleeNumber),
-    caller_country: caller.country,
-    callee_country: callee.country,
-    number_masked: caller.masked || callee.masked,
     media_path_location: r.mediaPathLocation ?? null,
     signaling_location: r.signalingLocation ?? null,
     final_sip_code: r.finalSipCode ?? null,

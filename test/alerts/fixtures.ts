@@ -1,6 +1,7 @@
 /** Seeded builders for clusters, snapshots and configs used by the alert tests and benchmarks. */
 import { fingerprintOf, type Cluster, type Dimensions } from '../../transform/patterns/cluster.js';
 import type { Snapshot } from '../../alerts/evaluateAll.js';
+import { mulberry32 } from '../../demo/tenant/prng.js';
 
 export function makeCluster(over: Partial<Cluster> & { dimensions?: Dimensions } = {}): Cluster {
   const dimensions = over.dimensions ?? { sbc: 'sbc3.contoso.com' };
@@ -39,17 +40,6 @@ export function makeSnapshot(createdAt: string, clusters: Cluster[], over: Parti
   };
 }
 
-/** A deterministic pseudo-random generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LAYERS = ['client_sign_in', 'phone_config', 'sip_device', 'direct_routing', 'other'];
 
@@ -75,3 +65,6 @@ export function manyClusters(n: number, seed = 1): Cluster[] {
   }
   return out;
 }
+
+/** A deterministic pseudo-random generator (mulberry32). */
+export const rng = mulberry32;

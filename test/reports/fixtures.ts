@@ -5,21 +5,11 @@
 import type { CaptureStatus } from '../../ingest/deadline.js';
 import { fingerprintOf, type Cluster, type Dimensions, type PatternResult } from '../../transform/patterns/cluster.js';
 import type { WeeklyReportInput } from '../../reports/weeklyReportInput.js';
+import { mulberry32 } from '../../demo/tenant/prng.js';
 
 export const EVIL = '<script>alert("x")</script> & Co';
 export const EVIL_SITE = `EMEA/DE/${EVIL}`;
 
-/** Small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WEEK_DAYS = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22'];
 const SITES = ['AMER/US/SEA', 'APAC/JP/TYO', 'EMEA/DE/BER-HQ', EVIL_SITE, 'EMEA/FR/PAR'];
@@ -144,3 +134,6 @@ export function fakeInput(): WeeklyReportInput {
     unmapped: [{ site: 'unmapped:10.20.30.0', attempts: 120, failures: 9, users: 14 }],
   };
 }
+
+/** Small deterministic PRNG (mulberry32). */
+export const rng = mulberry32;
