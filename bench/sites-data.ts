@@ -3,17 +3,8 @@
  * specific subnets nested inside, some VPN rows (/24–/26 and /32). Aligned CIDRs only: nested or disjoint.
  */
 import { formatAddress, maskAddress, type Family } from '../sites/ranges.js';
+import { mulberry32 } from '../demo/tenant/prng.js';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Net {
   family: Family;
