@@ -78,7 +78,7 @@ export const demo: Command = async (ctx) => {
         a.alertDays.map((d) => `  ${d.day}: ${d.firing.length ? `firing ${d.firing.join('; ')}` : 'nothing firing'}${d.notifications ? ` (${d.notifications} notification(s))` : ''}`).join('\n') +
         `\nground truth check (${join(dir, 'ground-truth.json')}):\n` +
         a.truth.map((t) => `  ${t.ok ? 'ok  ' : 'MISS'} ${t.incident.padEnd(18)} expected ${t.expected}: ${t.detail}`).join('\n') +
-        `\ndatabase: ${dbPath}\nanalyst snapshot: ${snap.path} (try: npx cqd-patterns sql --db ${snap.path} "FROM marts.daily_rollup LIMIT 5")\n` +
+        `\ndatabase: ${dbPath}\nanalyst snapshot: ${snap.path} (try: npm run cli -- sql --snapshot ${snap.path} "FROM marts.daily_rollup LIMIT 5")\n` +
         `weekly report: ${a.report.html}\n` +
         `done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
     );
