@@ -11,13 +11,19 @@
  * A parent whose children all move alike scores the sum of its children (reported instead of them); a parent with
  * one hot child scores less than that child (the child is reported). Greedy: take the best element, remove its
  * leaves, repeat; stop when the best score is what the largest of M null χ²₁ statistics would reach (Bonferroni at
- * level alpha over the M candidate elements). The whole table (the "root") competes too: when it wins, the change
- * is global; its ratio is then folded into the expectation and the search goes on for anything beyond it.
+ * level alpha over the M candidate elements). The whole table (the "root") competes too, but it is taken only when
+ * it is pure: while some element stands out beyond the table-wide ratio R (several incidents together lift the
+ * whole table), the element standing out most beyond R is taken instead. A pure root means a global change: R is
+ * folded into the expectation and the search goes on for anything beyond it.
+ * Then a chosen child gives way to an ancestor whose rest deviates too when child and rest are consistent with the
+ * ancestor's one ratio (promoteParents.ts). For counts, the over-dispersion c is then re-estimated on the leaves no
+ * element explains and the search rerun.
  */
 import { addLeaves, buildSums, resetSums, rootSums, type CuboidSums } from './aggregates.js';
 import { decodeKey, encodeLevels, enumerateCuboids, type Cuboid } from './cuboids.js';
 import { elementKey, leafCount, type Element, type LeafTable } from './leafTable.js';
 import { calibrateNoise, type NoiseModel } from './noise.js';
+import { promoteParents, totalsOf, type Chosen, type Totals } from './promoteParents.js';
 import { chi2OneUpper, poissonDeviance } from './stats.js';
 
 export type Direction = 'up' | 'down' | 'both';
@@ -115,6 +121,14 @@ function search(table: LeafTable, opts: LocalizeOptions, noise: NoiseModel): { r
     if (table.counts) return F > 0 || V > 0 ? poissonDeviance(V, Math.max(F, 1e-9)) * (F / Math.max(F + noise.c * noise.c * FF, 1e-12)) : 0;
     return D > 0 ? (N * N) / D : 0;
   };
+  // Score of some leaves against a ratio R (their expectation scaled by R), and beyond R: how far they stand out from
+  // R in R's direction (0 when they do not).
+  const gainAt = (V: number, F: number, FF: number, N: number, D: number, R: number): number =>
+    table.counts ? gainOf(V, R * F, R * R * FF, 0, 0) : ((N - (R - 1) * D) / R) ** 2 / Math.max(D, 1e-300);
+  const gainBeyond = (V: number, F: number, FF: number, N: number, D: number, R: number): number => {
+    const r = F > 0 ? V / F : Infinity;
+    return Math.abs(r - 1) > Math.abs(R - 1) && (r - 1) * (R - 1) >= 0 ? gainAt(V, F, FF, N, D, R) : 0;
+  };
   const ratioOf = (V: number, F: number, N: number, D: number): number => (table.counts ? (F > 0 ? V / F : Infinity) : D > 0 ? 1 + N / D : 1);
   const wanted = (r: number): boolean => (direction === 'up' ? r > 1 : direction === 'down' ? r < 1 : r !== 1);
   const labelOf = (ci: number, id: number): string => elementKey(decodeKey(levels, cuboids[ci] as Cuboid, sums[ci]?.keys[id] ?? 0, names), names);
@@ -122,20 +136,25 @@ function search(table: LeafTable, opts: LocalizeOptions, noise: NoiseModel): { r
   let globalRatio = 1;
   let rootUsed = false;
   const found: FoundElement[] = [];
+  const chosen: Chosen[] = [];
+  const base = [...open];
+  const toFound = (ci: number, id: number, V: number, F: number, gain: number, leaves: number): FoundElement => {
+    const s = sums[ci] as CuboidSums;
+    const element = decodeKey(levels, s.cuboid, s.keys[id] ?? 0, names);
+    const excessShare = totalAbsExcess > 0 ? Math.abs(V - F) / totalAbsExcess : 0;
+    return { element, key: labelOf(ci, id), depth: s.cuboid.depth, observed: V, expected: F, ratio: F > 0 ? V / F : Infinity, score: gain, leaves, excessShare };
+  };
   const maxElements = opts.maxElements ?? 20;
 
   while (found.length < maxElements && open.length > 0) {
     let best: Best | undefined;
     const rootGain = rootUsed ? 0 : gainOf(root.V[0] ?? 0, root.F[0] ?? 0, root.FF[0] ?? 0, root.N[0] ?? 0, root.D[0] ?? 0);
     const R = (root.F[0] ?? 0) > 0 ? (root.V[0] ?? 0) / (root.F[0] ?? 1) : 1;
-    // The root is a minimal explanation only when it is pure: the best element must not stand out beyond the
-    // table-wide ratio R in its own direction (several incidents together also lift the whole table).
-    const beyondRoot = (V: number, F: number, FF: number, N: number, D: number): boolean => {
-      const r = F > 0 ? V / F : Infinity;
-      if (!(Math.abs(r - 1) > Math.abs(R - 1) && (r - 1) * (R - 1) >= 0)) return false;
-      const g = table.counts ? gainOf(V, R * F, R * R * FF, 0, 0) : ((N - (R - 1) * D) / R) ** 2 / Math.max(D, 1e-300);
-      return g >= threshold;
-    };
+    // While the whole table is lifted (the root scores at least as well as any element), the root is a minimal
+    // explanation only if it is pure: no element stands out beyond the table-wide ratio R in its own direction.
+    // If some do (several incidents together lift the table), the element standing out most beyond R is taken.
+    const rootInPlay = !rootUsed && rootGain >= threshold;
+    let beyond: Best | undefined;
     for (let ci = 0; ci < sums.length; ci++) {
       const s = sums[ci] as CuboidSums;
       for (let id = 0; id < s.keys.length; id++) {
@@ -146,6 +165,11 @@ function search(table: LeafTable, opts: LocalizeOptions, noise: NoiseModel): { r
         const D = s.D[id] ?? 0;
         if (!wanted(ratioOf(V, F, N, D))) continue;
         const g = gainOf(V, F, s.FF[id] ?? 0, N, D);
+        if (rootInPlay && g >= threshold) {
+          const gb = gainBeyond(V, F, s.FF[id] ?? 0, N, D, R);
+          if (gb >= threshold && (!beyond || gb > beyond.gain * (1 + 1e-9) || (gb >= beyond.gain * (1 - 1e-9) && beyond.cub === ci && labelOf(ci, id) < beyond.label)))
+            beyond = { gain: gb, cub: ci, key: id, label: labelOf(ci, id), v: V, f: F, leaves: s.L[id] ?? 0 };
+        }
         // Ties (same coverage): earlier cuboid wins (fewer attributes, attribute order, coarser level), then the label.
         if (best && g < best.gain * (1 + 1e-9)) {
           if (g <= best.gain * (1 - 1e-9) || best.cub !== ci || labelOf(ci, id) >= best.label) continue;
@@ -153,9 +177,8 @@ function search(table: LeafTable, opts: LocalizeOptions, noise: NoiseModel): { r
         best = { gain: g, cub: ci, key: id, label: labelOf(ci, id), v: V, f: F, leaves: s.L[id] ?? 0 };
       }
     }
-    const bestSums = best ? (sums[best.cub] as CuboidSums) : undefined;
-    const bestBeyond = best && bestSums ? beyondRoot(best.v, best.f, bestSums.FF[best.key] ?? 0, bestSums.N[best.key] ?? 0, bestSums.D[best.key] ?? 0) : false;
-    if (!rootUsed && rootGain >= threshold && rootGain >= (best?.gain ?? 0) * (1 - 1e-9) && !bestBeyond) {
+    if (rootInPlay && rootGain >= (best?.gain ?? 0) * (1 - 1e-9) && beyond) best = beyond; // its score: the gain beyond R
+    else if (rootInPlay && rootGain >= (best?.gain ?? 0) * (1 - 1e-9)) {
       // A table-wide shift explains at least as much as any element: fold it into the expectation and go on.
       for (const i of open) f[i] = (f[i] ?? 0) * R;
       globalRatio *= R;
@@ -166,22 +189,34 @@ function search(table: LeafTable, opts: LocalizeOptions, noise: NoiseModel): { r
     if (!best || best.gain < threshold) break;
     const s = sums[best.cub] as CuboidSums;
     const id = best.key;
-    found.push({
-      element: decodeKey(levels, s.cuboid, s.keys[id] ?? 0, names),
-      key: best.label,
-      depth: s.cuboid.depth,
-      observed: best.v,
-      expected: best.f,
-      ratio: best.f > 0 ? best.v / best.f : Infinity,
-      score: best.gain,
-      leaves: best.leaves,
-      excessShare: totalAbsExcess > 0 ? Math.abs(best.v - best.f) / totalAbsExcess : 0,
-    });
+    found.push(toFound(best.cub, id, best.v, best.f, best.gain, best.leaves));
+    chosen.push({ cub: best.cub, id });
     const covered = open.filter((i) => s.ids[i] === id);
     open = open.filter((i) => s.ids[i] !== id);
     for (const t of sums) addLeaves(t, covered, v, f, noise, -1);
     addLeaves(root, covered, v, f, noise, -1, true);
   }
+  // Parent or child: a chosen element is replaced by an ancestor whose rest deviates too (promoteParents.ts); a promoted
+  // element counts the leaves no earlier element holds, as the search does. The noise is re-estimated on the leaves
+  // the search left unexplained, before promotion: a promotion must not feed back into the noise it was tested with.
+  const against = (t: Totals, R: number): number => gainAt(t.V[0] ?? 0, t.F[0] ?? 0, t.FF[0] ?? 0, t.N[0] ?? 0, t.D[0] ?? 0, R);
+  const ctx = { sums, base, v, f, noise, gainOf, ratioOf, against, alpha: opts.alpha ?? 0.01, threshold };
+  const taken = new Uint8Array(n);
+  const final: FoundElement[] = [];
+  const seen = new Set<string>();
+  promoteParents(ctx, chosen).forEach((c, j) => {
+    const ids = (sums[c.cub] as CuboidSums).ids;
+    const mine = base.filter((i) => ids[i] === c.id && !taken[i]);
+    for (const i of mine) taken[i] = 1;
+    const was = chosen[j];
+    if (seen.has(`${c.cub}:${c.id}`)) return;
+    seen.add(`${c.cub}:${c.id}`);
+    if (was && was.cub === c.cub && was.id === c.id) final.push(found[j] as FoundElement);
+    else if (mine.length > 0) {
+      const t = totalsOf(ctx, mine);
+      final.push(toFound(c.cub, c.id, t.V[0] ?? 0, t.F[0] ?? 0, gainOf(t.V[0] ?? 0, t.F[0] ?? 0, t.FF[0] ?? 0, t.N[0] ?? 0, t.D[0] ?? 0), mine.length));
+    }
+  });
   const globalChange = Math.abs(globalRatio - 1) >= (opts.globalShift ?? 0.1);
-  return { result: { elements: found, globalChange, globalRatio, threshold, candidates, noise }, finalExpected: f, unexplained: open };
+  return { result: { elements: final, globalChange, globalRatio, threshold, candidates, noise }, finalExpected: f, unexplained: open };
 }

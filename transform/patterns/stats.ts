@@ -44,3 +44,12 @@ export function median(xs: ArrayLike<number>): number {
   const mid = n >> 1;
   return n % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
+
+/** Upper tail of the standard normal, P(Z > z) (erfc by Numerical Recipes' Chebyshev fit, relative error < 1.2e-7). */
+export function normalUpper(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.5 * x);
+  const poly = -x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+  const erfc = t * Math.exp(poly);
+  return z >= 0 ? erfc / 2 : 1 - erfc / 2;
+}

@@ -83,6 +83,18 @@ describe('localize', () => {
     expect(k.sort()).toEqual(['client_build=teams/windows/2', 'site=APAC&sbc=sbc3'].sort());
   });
 
+  it('reports a parent whose children all deviate by different amounts, not its hottest child', () => {
+    // Sparse leaves (0.4 expected failures each). sbc3 fails in every region, most in EMEA (busier when it failed):
+    // the rest of sbc3 is elevated too, and the data cannot tell EMEA's ratio from the rest's.
+    const sparse = (mult: (l: Leaf) => number, seed: number) => table(mult, seed, 20, 0.02);
+    // (Seed 10: the greedy search alone takes site=EMEA&sbc=sbc3, the hottest child, which scores best.)
+    const all = (l: Leaf) => (l.sbc !== 'sbc3' ? 1 : l.site.startsWith('EMEA') ? 6 : 3);
+    for (const seed of [7, 9, 10, 11]) expect(keys(sparse(all, seed))).toEqual(['sbc=sbc3']);
+    // Only EMEA's sbc3 leaves fail, the rest of sbc3 stays at its baseline: the child is reported.
+    const one = (l: Leaf) => (l.sbc === 'sbc3' && l.site.startsWith('EMEA') ? 6 : 1);
+    for (const seed of [7, 9, 10, 11]) expect(keys(sparse(one, seed))).toEqual(['site=EMEA&sbc=sbc3']);
+  });
+
   it('calls a surge shared by everything a global change and names nothing', () => {
     const res = run(table(() => 2));
     expect(res.elements).toEqual([]);
