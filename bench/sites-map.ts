@@ -91,7 +91,7 @@ try {
   log(`JS per-row baseline: index ${buildSecs.toFixed(2)} s + lookup ${jsSecs.toFixed(2)} s for ${sample.length.toLocaleString('en-US')} rows` +
       (sample.length < N ? ` → scaled to ${N.toLocaleString('en-US')}: ${jsScaled.toFixed(2)} s` : ''));
   log(`cross-check on the sample: ${mismatches} mismatches between DuckDB and the JS baseline`);
-  log(`ratio JS baseline / DuckDB: ${(jsScaled / sqlSecs).toFixed(2)}× (target: mapping < 10 s on 2 cores: ${sqlSecs < 10 ? 'met' : 'NOT met'})`);
+  log(`ratio JS baseline / DuckDB: ${(jsScaled / sqlSecs).toFixed(2)}× (target, 10 M × 100 k in < 10 s on 2 cores: ${N < 10_000_000 ? 'not measured at this size' : sqlSecs < 10 ? 'met' : 'NOT met'})`);
   log(`peak RSS of the process: ${rssMb()} MB; load average ${load()}`);
 } finally {
   db.close();

@@ -33,18 +33,26 @@ export function normalizeEuii(kind: EuiiKind, value: string): string {
 }
 
 export function createPseudonymizer(key: Buffer): Pseudonymizer {
-  const cache = new Map<string, string>();
   let pending = new Map<string, VaultEntry>();
   let now = new Date(0).toISOString();
+  // Per kind: the value as received → [pseudonym, normalised clear value], so a repeated value skips
+  // normalising and hashing (the bulk of a large import repeats the same users and devices).
+  const seen = new Map<EuiiKind, Map<string, readonly [string, string]>>();
+  const resolve = (kind: EuiiKind, value: string): readonly [string, string] => {
+    let byValue = seen.get(kind);
+    if (!byValue) seen.set(kind, (byValue = new Map()));
+    let hit = byValue.get(value);
+    if (hit === undefined) {
+      const clear = normalizeEuii(kind, value);
+      const ck = `${kind}\u0000${clear}`;
+      hit = [`${PREFIX[kind]}_${createHmac('sha256', key).update(ck).digest('hex').slice(0, 20)}`, clear];
+      byValue.set(value, hit);
+    }
+    return hit;
+  };
   const p = (kind: EuiiKind, value: string | null | undefined): string | null => {
     if (value === null || value === undefined || value.trim() === '') return null;
-    const clear = normalizeEuii(kind, value);
-    const ck = `${kind}\u0000${clear}`;
-    let pseudonym = cache.get(ck);
-    if (pseudonym === undefined) {
-      pseudonym = `${PREFIX[kind]}_${createHmac('sha256', key).update(ck).digest('hex').slice(0, 20)}`;
-      cache.set(ck, pseudonym);
-    }
+    const [pseudonym, clear] = resolve(kind, value);
     const e = pending.get(pseudonym);
     if (!e) pending.set(pseudonym, { pseudonym, kind, clear, firstSeen: now, lastSeen: now });
     else if (now > e.lastSeen) e.lastSeen = now;

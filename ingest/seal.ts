@@ -2,8 +2,20 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { CqdError } from '../core/errors.js';
 
+/** IVs are cut from a pooled CSPRNG buffer (one randomBytes call per 4,096 seals); each IV is used once. */
+let ivPool = Buffer.alloc(0);
+let ivAt = 0;
+function nextIv(): Buffer {
+  if (ivAt + 12 > ivPool.length) {
+    ivPool = randomBytes(12 * 4096);
+    ivAt = 0;
+  }
+  ivAt += 12;
+  return ivPool.subarray(ivAt - 12, ivAt);
+}
+
 export function seal(key: Buffer, clear: string, aad: string): string {
-  const iv = randomBytes(12);
+  const iv = nextIv();
   const c = createCipheriv('aes-256-gcm', key, iv);
   c.setAAD(Buffer.from(aad));
   const ct = Buffer.concat([c.update(clear, 'utf8'), c.final()]);

@@ -10,22 +10,22 @@ CREATE OR REPLACE MACRO sites._ipv4_parts(p) AS CASE WHEN len(p) = 4 THEN
 -- Dotted quad → UBIGINT (< 2^32).
 CREATE OR REPLACE MACRO sites.ipv4_int(s) AS sites._ipv4_parts(string_split(s, '.'));
 
-CREATE OR REPLACE MACRO sites._v6_side(x) AS CASE WHEN x = '' THEN []::VARCHAR[] ELSE string_split(x, ':') END;
+-- IPv6 text (lower case, trimmed) with '::' expanded to the full 8 groups; split on ':' to get them.
+-- Macro arguments are substituted textually, so callers pass a column, not an expression. No dotted IPv4 tail.
+CREATE OR REPLACE MACRO sites._v6_padded(s) AS
+  CASE WHEN starts_with(s, '::') THEN '0' ELSE '' END || s || CASE WHEN ends_with(s, '::') THEN '0' ELSE '' END;
+CREATE OR REPLACE MACRO sites._v6_expand(p) AS CASE WHEN contains(p, '::')
+  THEN replace(p, '::', ':' || repeat('0:', greatest(0, 8 - (length(p) - length(replace(p, ':', ''))))::BIGINT)) ELSE p END;
+CREATE OR REPLACE MACRO sites._v6_full(s) AS sites._v6_expand(sites._v6_padded(s));
 
--- The 8 hex groups of an IPv6 address, '::' expanded (h = the text split on '::'). No dotted IPv4 tail.
-CREATE OR REPLACE MACRO sites._v6_groups(h) AS CASE
-  WHEN len(h) = 1 THEN string_split(h[1], ':')
-  WHEN len(h) = 2 THEN list_concat(sites._v6_side(h[1]),
-    list_transform(range(greatest(0, 8 - len(sites._v6_side(h[1])) - len(sites._v6_side(h[2])))), x -> '0'),
-    sites._v6_side(h[2])) END;
-
+-- A 64-bit word from 8 hex groups g (o = 0: top, o = 4: low).
 CREATE OR REPLACE MACRO sites._v6_word(g, o) AS CASE WHEN len(g) = 8 THEN
   (try_cast('0x' || g[o + 1] AS USMALLINT)::UBIGINT << 48) | (try_cast('0x' || g[o + 2] AS USMALLINT)::UBIGINT << 32)
   | (try_cast('0x' || g[o + 3] AS USMALLINT)::UBIGINT << 16) | try_cast('0x' || g[o + 4] AS USMALLINT)::UBIGINT END;
 
 -- IPv6 text → top / low 64 bits.
-CREATE OR REPLACE MACRO sites.ipv6_hi(s) AS sites._v6_word(sites._v6_groups(string_split(lower(trim(s)), '::')), 0);
-CREATE OR REPLACE MACRO sites.ipv6_lo(s) AS sites._v6_word(sites._v6_groups(string_split(lower(trim(s)), '::')), 4);
+CREATE OR REPLACE MACRO sites.ipv6_hi(s) AS sites._v6_word(string_split(sites._v6_full(lower(trim(s))), ':'), 0);
+CREATE OR REPLACE MACRO sites.ipv6_lo(s) AS sites._v6_word(string_split(sites._v6_full(lower(trim(s))), ':'), 4);
 
 -- Family-generic (hi, lo) key, the layout of sites.networks: IPv4 → (address, 0).
 CREATE OR REPLACE MACRO sites.ip_family(s) AS CASE WHEN contains(s, ':') THEN 6 WHEN contains(s, '.') THEN 4 END::UTINYINT;
@@ -42,11 +42,25 @@ CREATE OR REPLACE MACRO sites.ip_lo(s) AS CASE WHEN contains(s, ':') THEN sites.
 -- not stored), so containment only sees networks of /28 (IPv4) or /64 (IPv6) and shorter; longer rows,
 -- e.g. VPN /32 rows, match by exact subnet only. `key` must be unique in the source.
 CREATE OR REPLACE MACRO sites.map_endpoints(src) AS TABLE
-WITH ep AS (
-  SELECT key, day, nullif(trim(subnet), '') AS subnet,
-         sites.ip_family(subnet) AS s_fam, sites.ip_hi(subnet) AS s_hi, sites.ip_lo(subnet) AS s_lo,
-         sites.ip_family(ip_prefix) AS p_fam, sites.ip_hi(ip_prefix) AS p_key
+WITH raw AS (
+  SELECT key, day, nullif(trim(subnet), '') AS subnet, lower(trim(subnet)) AS sn, lower(trim(ip_prefix)) AS pn
   FROM query_table(src)
+),
+-- parsing is staged (split once, then read the parts) so no text expression is evaluated twice
+split AS (
+  SELECT key, day, subnet, contains(sn, ':') AS s6, contains(pn, ':') AS p6,
+         CASE WHEN contains(sn, ':') THEN string_split(sites._v6_full(sn), ':') ELSE string_split(sn, '.') END AS sg,
+         CASE WHEN contains(pn, ':') THEN string_split(sites._v6_full(pn), ':') ELSE string_split(pn, '.') END AS pg
+  FROM raw
+),
+ep AS (
+  SELECT key, day, subnet,
+         CASE WHEN s6 THEN 6 WHEN sg IS NOT NULL THEN 4 END::UTINYINT AS s_fam,
+         CASE WHEN s6 THEN sites._v6_word(sg, 0) ELSE sites._ipv4_parts(sg) END AS s_hi,
+         CASE WHEN s6 THEN sites._v6_word(sg, 4) ELSE 0::UBIGINT END AS s_lo,
+         CASE WHEN p6 THEN 6 WHEN pg IS NOT NULL THEN 4 END::UTINYINT AS p_fam,
+         CASE WHEN p6 THEN sites._v6_word(pg, 0) ELSE sites._ipv4_parts(pg) END AS p_key
+  FROM split
 ),
 day_file AS (
   SELECT d.day, max(f.file_id) AS file_id

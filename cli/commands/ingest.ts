@@ -10,7 +10,8 @@ import { withPipeline } from '../open.js';
 
 export const INGEST_HELP = `usage: cqd-patterns ingest [--from-dir DIR] [--source callRecords,directRoutingCalls,pstnCalls,signIns] [--from ISO] [--to ISO]
   Without --from-dir: read Microsoft Graph (config 'graph'), from each source's watermark to now.
-  --from-dir DIR: import saved Graph responses (DIR/callRecords/*.json[.gz], directRoutingCalls/, pstnCalls/, signIns/).`;
+  --from-dir DIR: import saved Graph responses (DIR/callRecords/*.json[.gz], directRoutingCalls/, pstnCalls/, signIns/),
+  DIR/tac/*.csv (Teams admin center PSTN / Direct Routing usage exports) and DIR/cqd/*.csv (CQD query-editor exports).`;
 
 function parseSources(v: string | undefined): SourceName[] {
   if (!v) return [...SOURCES];
@@ -37,7 +38,7 @@ export const ingest: Command = async (ctx) => {
     const now = ctx.clock.now();
     if (values['from-dir']) {
       const s = await importDir(db, values['from-dir'], { keys, log: ctx.log, now, runId: `files-${now.toISOString()}` });
-      ctx.stdout(`imported ${s.files} file(s): ${SOURCES.map((k) => `${k} ${s.accepted[k]}`).join(', ')}; ${s.rejected} quarantined\n`);
+      ctx.stdout(`imported ${s.files} file(s): ${SOURCES.map((k) => `${k} ${s.accepted[k]}`).join(', ')}, cqd rows ${s.cqdRows}; ${s.rejected} quarantined\n`);
       return 0;
     }
     const client = graphClientFromConfig(config, ctx.log);

@@ -9,8 +9,21 @@ export interface PhoneFacts {
   masked: boolean;
 }
 
+/** Parsing is the slow part of mapping a log row and users' numbers repeat: memoised, bounded. */
+const memo = new Map<string, PhoneFacts>();
+const MEMO_MAX = 100_000;
+
 export function phoneFacts(number: string | null | undefined): PhoneFacts {
   if (!number) return { country: null, masked: false };
+  const hit = memo.get(number);
+  if (hit) return { ...hit };
+  const facts = parseFacts(number);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(number, facts);
+  return { ...facts };
+}
+
+function parseFacts(number: string): PhoneFacts {
   const masked = number.includes('*');
   // Masked digits are replaced by zeros: the country sits in the prefix, which Microsoft leaves intact.
   const digits = number.replace(/\*/g, '0').replace(/^tel:/i, '').trim();

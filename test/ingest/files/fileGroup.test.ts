@@ -1,0 +1,52 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../core/db.js';
+import { memoryLogger } from '../../../core/log.js';
+import { generateTenant, writeTenantFiles } from '../../../demo/tenant/index.js';
+import { importDir } from '../../../ingest/files/importDir.js';
+import { tempStore } from '../../helpers/tempStore.js';
+
+const keys = { vaultKey: Buffer.alloc(32, 1), pseudonymKey: Buffer.alloc(32, 2), origin: 'test' };
+const cleanups: (() => void)[] = [];
+afterAll(() => cleanups.forEach((c) => c()));
+
+async function importWith(dir: string, groupRows: number): Promise<Db> {
+  const s = await tempStore();
+  cleanups.push(s.cleanup);
+  await importDir(s.db, dir, { keys, log: memoryLogger(), now: new Date('2026-11-20T00:00:00Z'), runId: 'g', groupRows });
+  return s.db;
+}
+
+const dump = async (db: Db, sql: string) =>
+  JSON.stringify((await db.queryRaw(sql)).rows, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v instanceof Date ? v.toISOString() : v));
+
+describe('importDir file groups', () => {
+  it('writes the same raw rows and vault ranges whether each file is its own transaction or files are grouped', async () => {
+    const t = generateTenant({ users: 15, days: 8, seed: 11 });
+    const dir = mkdtempSync(join(tmpdir(), 'cqd-group-'));
+    writeTenantFiles(t, dir);
+    const rec = t.callRecords[0];
+    const dr = t.directRoutingCalls[0];
+    if (!rec || !dr) throw new Error('empty tenant');
+    // Later files carry a newer call-record version, an older one, and a changed DR row: the upsert order matters.
+    writeFileSync(join(dir, 'callRecords', 'zz-1-newer.json'), JSON.stringify({ ...rec, version: rec.version + 1, sessions: rec.sessions?.slice(0, 1) }));
+    writeFileSync(join(dir, 'callRecords', 'zz-2-older.json'), JSON.stringify({ ...rec, version: rec.version - 1, sessions: [] }));
+    writeFileSync(join(dir, 'directRoutingCalls', 'zz-changed.json'), JSON.stringify({ value: [{ ...dr, trunkFullyQualifiedDomainName: 'changed.example.com' }] }));
+    const perFile = await importWith(dir, 1);
+    const grouped = await importWith(dir, 1_000_000);
+    for (const sql of [
+      'SELECT * EXCLUDE (ingested_at) FROM raw.call_records ORDER BY id',
+      'SELECT * FROM raw.call_sessions ORDER BY call_record_id, session_id',
+      'SELECT * EXCLUDE (ingested_at) FROM raw.direct_routing_calls ORDER BY id',
+      'SELECT * EXCLUDE (ingested_at) FROM raw.pstn_calls ORDER BY id',
+      'SELECT * EXCLUDE (ingested_at) FROM raw.sign_ins ORDER BY id',
+      'SELECT * EXCLUDE (sealed) FROM vault.euii ORDER BY pseudonym',
+    ]) {
+      expect(await dump(grouped, sql), sql).toBe(await dump(perFile, sql));
+    }
+    expect(await dump(grouped, `SELECT version, session_count FROM raw.call_records WHERE id = '${rec.id}'`)).toBe(JSON.stringify([[String(rec.version + 1), 1]]));
+    expect(await dump(grouped, `SELECT trunk_fqdn FROM raw.direct_routing_calls WHERE id = '${dr.id}'`)).toBe('[["changed.example.com"]]');
+  });
+});
