@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path';
 import type { Db } from '../core/db.js';
 import type { PatternResult } from '../transform/patterns/cluster.js';
-import { atomicWrite } from './atomicWrite.js';
+import { atomicWrite } from '../core/atomicWrite.js';
 import { buildWeeklyReport } from './buildWeeklyReport.js';
 import { lastCompleteWeek, parseIsoWeek, type IsoWeek } from './isoWeek.js';
 import { loadWeeklyReportInput, type LoadWeeklyOptions } from './loadWeeklyReportInput.js';

@@ -1,6 +1,6 @@
 /** Where a result goes: text to stdout, or any format to a file written atomically (temp + rename). */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
+import { atomicWrite } from '../../core/atomicWrite.js';
 import { UsageError } from '../../core/errors.js';
 import { isBinaryFormat, isSqlFormat, type SqlFormat, type SqlResult } from './result.js';
 import { renderText } from './shell.js';
@@ -30,25 +30,14 @@ export function chooseFormat(flag: string | undefined, out: string | undefined, 
   return stdoutIsTTY ? 'table' : 'ndjson';
 }
 
-function writeAtomic(path: string, data: string | Uint8Array): void {
-  const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
 export async function writeResult(r: SqlResult, format: SqlFormat, out: string | undefined, stdout: (s: string) => void): Promise<void> {
   if (format === 'parquet' || format === 'arrow') {
     if (out === undefined) throw new UsageError(`--format ${format} writes a file: add --out FILE`);
     if (format === 'parquet') await writeParquet(r, out);
-    else writeAtomic(out, arrowIpc(r));
+    else atomicWrite(out, arrowIpc(r));
     return;
   }
   const text = renderText(r, format);
   if (out === undefined) stdout(text);
-  else writeAtomic(out, text);
+  else atomicWrite(out, text);
 }
