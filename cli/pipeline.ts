@@ -25,12 +25,13 @@ export interface PassResult {
   build: BuildSummary | undefined;
   patterns?: PatternResult;
   alerts?: EvaluateAllOutput;
-  error: string | undefined;
 }
 
 export async function runPass(p: Pipeline, ctx: CommandContext, opts: { ingest: boolean }): Promise<PassResult> {
   const started = ctx.clock.now();
-  const out: PassResult = { ingest: [], build: undefined, error: undefined };
+  const out: PassResult = { ingest: [], build: undefined };
+  // The job a thrown error is recorded against (meta.job_status feeds the IngestFailing alert).
+  let stage = opts.ingest ? 'ingest' : 'build';
   try {
     if (opts.ingest) {
       const client = graphClientFromConfig(p.config, ctx.log);
@@ -39,11 +40,13 @@ export async function runPass(p: Pipeline, ctx: CommandContext, opts: { ingest: 
       await recordJob(p.db, 'ingest', started, failed.length ? failed.map((f) => `${f.source}: ${f.error}`).join('; ') : undefined, ctx.clock.now());
     }
     if (ctx.signal.aborted) return out;
+    stage = 'build';
     out.build = await build(p.db, { signInWindowMinutes: p.config.transform.signInWindowMinutes, carrierMap: p.config.transform.carrierMap, log: ctx.log });
     if (!out.build.skipped) await publishSnapshot(p.db, p.dbPath);
     await recordJob(p.db, 'build', started, undefined, ctx.clock.now());
     if (ctx.signal.aborted) return out;
     // The alerting run: the last day against its baseline, stored so rules and trends can read it.
+    stage = 'patterns';
     const now = ctx.clock.now();
     out.patterns = await patternsFor(p.db, p.config, { from: new Date(now.getTime() - 86_400_000), to: now, now, store: true });
     const alertsConfig = parseAlertsConfig(p.config.alerts, 'config');
@@ -53,8 +56,7 @@ export async function runPass(p: Pipeline, ctx: CommandContext, opts: { ingest: 
     ctx.log.info('alerts evaluated and delivered', { firing: out.alerts.states.filter((st) => st.status === 'firing').length, delivered: delivered.delivered, retried: delivered.retried });
     await recordJob(p.db, 'patterns', started, undefined, ctx.clock.now());
   } catch (e) {
-    out.error = errorMessage(e);
-    await recordJob(p.db, out.build ? 'patterns' : 'build', started, out.error, ctx.clock.now()).catch(() => undefined);
+    await recordJob(p.db, stage, started, errorMessage(e), ctx.clock.now()).catch(() => undefined);
     throw e;
   }
   return out;

@@ -50,7 +50,6 @@ async function watermarks(db: Db): Promise<Map<string, Date>> {
 interface Fetched {
   items: unknown[];
   location: string;
-  rejects: Reject[];
   notFound: number;
 }
 
@@ -91,15 +90,15 @@ async function fetchWindow(source: SourceName, w: Window, deps: GraphIngestDeps,
           throw e;
         }
       });
-      return { items: records.filter((r) => r !== undefined), location: list, rejects: [], notFound };
+      return { items: records.filter((r) => r !== undefined), location: list, notFound };
     }
     case 'directRoutingCalls': {
       const url = `/communications/callRecords/getDirectRoutingCalls(fromDateTime=${from},toDateTime=${to})`;
-      return { items: await collect(client, url, lim.pstn), location: url, rejects: [], notFound: 0 };
+      return { items: await collect(client, url, lim.pstn), location: url, notFound: 0 };
     }
     case 'pstnCalls': {
       const url = `/communications/callRecords/getPstnCalls(fromDateTime=${from},toDateTime=${to})`;
-      return { items: await collect(client, url, lim.pstn), location: url, rejects: [], notFound: 0 };
+      return { items: await collect(client, url, lim.pstn), location: url, notFound: 0 };
     }
     case 'signIns': {
       const url = `/auditLogs/signIns?$filter=createdDateTime ge ${from} and createdDateTime lt ${to}&$top=1000`;
@@ -108,15 +107,15 @@ async function fetchWindow(source: SourceName, w: Window, deps: GraphIngestDeps,
         const beta = `/beta/auditLogs/signIns?$filter=createdDateTime ge ${from} and createdDateTime lt ${to} and signInEventTypes/any(t: t eq 'nonInteractiveUser')&$top=1000`;
         items.push(...(await collect(client, beta, lim.signIns)));
       }
-      return { items, location: url, rejects: [], notFound: 0 };
+      return { items, location: url, notFound: 0 };
     }
   }
 }
 
 function batchOf(source: SourceName, f: Fetched, p: Pseudonymizer, runId: string, now: Date): { rows: BatchRows; rejects: Reject[]; accepted: number } {
-  if (f.items.length === 0) return { rows: emptyBatchRows(), rejects: f.rejects, accepted: 0 };
+  if (f.items.length === 0) return { rows: emptyBatchRows(), rejects: [], accepted: 0 };
   const m = mapItems(source, f.items, f.location, { p, runId, source: 'graph', ingestedAt: now.toISOString() });
-  return { rows: m.batch, rejects: [...f.rejects, ...m.rejects], accepted: m.accepted };
+  return { rows: m.batch, rejects: m.rejects, accepted: m.accepted };
 }
 
 export async function ingestFromGraph(deps: GraphIngestDeps, opts: { sources?: readonly SourceName[]; from?: Date; to?: Date } = {}): Promise<SourceResult[]> {

@@ -66,7 +66,7 @@ export const demo: Command = async (ctx) => {
     const a = await analyzeDemo({ db, log: ctx.log, keys }, { tenant: cap.tenant, config: cap.config, reportDir: join(dirname(dbPath), 'demo-report') });
     const totals = new Map<string, number>();
     for (const r of cap.runs) for (const s of r.results) totals.set(s.source, (totals.get(s.source) ?? 0) + s.items);
-    const status = await captureStatus(db, now, { signInRetentionDays: 30, marginDays: 7 });
+    const status = await captureStatus(db, now, { signInRetentionDays: cap.config.ingest.signInRetentionDays, marginDays: cap.config.ingest.deadlineMarginDays });
     ctx.stdout(
       `cqd-patterns demo — synthetic tenant ${cap.tenant.options.users} users × ${cap.tenant.options.days} days, up to ${cap.tenant.options.end}\n` +
         `captured through the local Graph emulator in ${cap.runs.length} daemon runs (${cap.requests} HTTP requests):\n` +
