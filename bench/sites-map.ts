@@ -17,7 +17,7 @@ import { openDb } from '../core/db.js';
 import { migrate, readMigrations } from '../core/migrate.js';
 import { loadSql } from '../core/sql.js';
 import { importBuildingFile } from '../sites/importFile.js';
-import { mapEndpoints } from '../sites/mapEndpoints.js';
+import { mapEndpoints, matchEndpoints } from '../sites/mapEndpoints.js';
 import { baselineLookup, buildBaseline } from './sites-baseline.js';
 import { syntheticBuildingFile } from './sites-data.js';
 
@@ -58,11 +58,14 @@ try {
   log(`generate endpoints in DuckDB: ${secs(t0).toFixed(2)} s; peak RSS so far ${rssMb()} MB`);
 
   t0 = performance.now();
-  const mapped = await mapEndpoints(db, 'main.bench_endpoints', 'intermediate.int_endpoint_sites');
+  const mapped = await matchEndpoints(db, 'main.bench_endpoints', 'main.bench_match');
   const sqlSecs = secs(t0);
-  log(`DuckDB set-based mapping: ${sqlSecs.toFixed(2)} s for ${mapped.toLocaleString('en-US')} rows; peak RSS ${rssMb()} MB (process high-water mark)`);
+  log(`DuckDB set-based mapping (sites.match_endpoints: each endpoint → its building-file row and method): ${sqlSecs.toFixed(2)} s for ${mapped.toLocaleString('en-US')} rows; peak RSS ${rssMb()} MB (process high-water mark)`);
+  t0 = performance.now();
+  await mapEndpoints(db, 'main.bench_endpoints', 'intermediate.int_endpoint_sites');
+  log(`  for information: the same with the site names written on every row (sites.map_endpoints): ${secs(t0).toFixed(2)} s; peak RSS ${rssMb()} MB`);
   const mix = await db.query(
-    `SELECT site_match AS m, count(*)::INTEGER AS n FROM intermediate.int_endpoint_sites GROUP BY 1 ORDER BY 1`,
+    `SELECT site_match AS m, count(*)::INTEGER AS n FROM main.bench_match GROUP BY 1 ORDER BY 1`,
     z.object({ m: z.string(), n: z.number() }),
   );
   log(`  match mix: ${mix.map((x) => `${x.m} ${((100 * x.n) / N).toFixed(1)}%`).join(', ')}`);
@@ -74,8 +77,7 @@ try {
     { f: imp.fileId },
   );
   const sample = await db.query(
-    `SELECT e.subnet, e.ip_prefix, n.line FROM main.bench_endpoints e JOIN intermediate.int_endpoint_sites s ON s.key = e.key
-     LEFT JOIN sites.networks n ON n.file_id = s.site_file_id AND n.network || '/' || n.prefix = s.site_network
+    `SELECT e.subnet, e.ip_prefix, s.site_line AS line FROM main.bench_endpoints e JOIN main.bench_match s ON s.key = e.key
      WHERE e.key < $s ORDER BY e.key`,
     z.object({ subnet: z.string().nullable(), ip_prefix: z.string().nullable(), line: z.number().nullable() }),
     { s: SAMPLE },

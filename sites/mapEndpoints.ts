@@ -1,5 +1,6 @@
 /**
- * Set-based site mapping (DuckDB, one pass): see the macro sites.map_endpoints in sites/map.sql.
+ * Set-based site mapping (DuckDB, one pass): see the macros sites.match_endpoints (key → matched
+ * building-file row) and sites.map_endpoints (the same with the row's names) in sites/map.sql.
  *
  * From TypeScript:  await mapEndpoints(db, 'staging.stg_endpoints')   → table intermediate.int_endpoint_sites
  * From SQL (after installSiteMacros(db) ran once on this database):
@@ -29,10 +30,23 @@ export function quoteRelation(name: string): string {
  * site_match ('subnet' | 'ip_range' | 'vpn' | 'none'), site_file_id, site_inside_corp. Returns its row count.
  */
 export async function mapEndpoints(db: Db, source: string, target = 'intermediate.int_endpoint_sites'): Promise<number> {
+  return materialize(db, 'map_endpoints', source, target);
+}
+
+/**
+ * (Re)build `target` from the relation `source` with the match only: one row per source key with
+ * site_file_id, site_line (the matched sites.networks row, NULL when none) and site_match. The narrow
+ * form for millions of endpoints: join sites.networks on (file_id, line) for the names where needed.
+ */
+export async function matchEndpoints(db: Db, source: string, target: string): Promise<number> {
+  return materialize(db, 'match_endpoints', source, target);
+}
+
+async function materialize(db: Db, macro: 'map_endpoints' | 'match_endpoints', source: string, target: string): Promise<number> {
   await installSiteMacros(db);
   const parts = target.split('.');
   if (parts.length === 2 && parts[0]) await db.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(parts[0])}`);
-  await db.run(`CREATE OR REPLACE TABLE ${quoteRelation(target)} AS FROM sites.map_endpoints($src)`, { src: source });
+  await db.run(`CREATE OR REPLACE TABLE ${quoteRelation(target)} AS FROM sites.${macro}($src)`, { src: source });
   const n = await db.query(`SELECT count(*)::BIGINT AS n FROM ${quoteRelation(target)}`, z.object({ n: z.bigint() }));
   return Number(n[0]?.n ?? 0n);
 }

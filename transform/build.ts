@@ -1,6 +1,6 @@
 /**
  * `build`: raw → staging (views) → intermediate → marts (tables), then the data checks.
- * Runs in one transaction, so readers see the old marts or the new ones, never half a build.
+ * The marts are replaced in one transaction, so readers see the old marts or the new ones, never half a build.
  * Skips the work when nothing it reads changed since the last successful build.
  */
 import { createHash } from 'node:crypto';
@@ -74,6 +74,19 @@ export async function build(db: Db, opts: BuildOptions): Promise<BuildSummary> {
     return { skipped: true, ...(await counts(db)), models: 0, ms: performance.now() - t0 };
   }
   let models = 0;
+  const runLayer = async (target: Db, layer: (typeof LAYERS)[number]) => {
+    for (const file of sqlFiles(layer)) {
+      opts.log.debug(`build: ${file}`);
+      await target.exec(loadSql(file));
+      models++;
+      if (file.endsWith('020_int_session_endpoints.sql')) {
+        await mapEndpoints(target, 'intermediate.int_session_endpoints', 'intermediate.int_endpoint_sites');
+        models++;
+      }
+    }
+  };
+  // The parameters first; dropping the fingerprint with them marks a build in progress, so a build that
+  // stops half-way is redone by the next one.
   await db.transaction(async (tx) => {
     await tx.run('DELETE FROM meta.build_params');
     await tx.run(`INSERT INTO meta.build_params VALUES ('sign_in_window_minutes', $v)`, { v: String(opts.signInWindowMinutes) });
@@ -81,20 +94,26 @@ export async function build(db: Db, opts: BuildOptions): Promise<BuildSummary> {
     for (const [k, v] of Object.entries(opts.carrierMap)) {
       await tx.run('INSERT INTO meta.carrier_map VALUES ($k, $v)', { k: k.toLowerCase().replace(/\/([a-z]{2})$/, (_m, c: string) => `/${c.toUpperCase()}`), v });
     }
-    for (const layer of LAYERS) {
-      for (const file of sqlFiles(layer)) {
-        opts.log.debug(`build: ${file}`);
-        await tx.exec(loadSql(file));
-        models++;
-        if (file.endsWith('020_int_session_endpoints.sql')) {
-          await mapEndpoints(tx, 'intermediate.int_session_endpoints', 'intermediate.int_endpoint_sites');
-          models++;
-        }
-      }
-    }
-    await runChecks(tx);
-    await tx.run(`INSERT INTO meta.build_params VALUES ('input_fingerprint', $fp)`, { fp });
   });
+  // Staging views and intermediate tables are the build's own scratch (nothing else reads them): each is
+  // committed as it is made, so the next model reads a committed table with statistics, which DuckDB
+  // scans and plans far better than tables still private to an open transaction (2-3x at 1 M attempts).
+  // No model depends on the order rows are written in; letting DuckDB write in any order lets both cores
+  // write and keeps less in memory.
+  await db.run('SET preserve_insertion_order = false');
+  try {
+    await runLayer(db, 'staging');
+    await runLayer(db, 'intermediate');
+    // The marts, their checks and the fingerprint in one transaction: readers see the old marts or the new
+    // ones, never half a build; a failed check leaves the old marts in place.
+    await db.transaction(async (tx) => {
+      await runLayer(tx, 'marts');
+      await runChecks(tx);
+      await tx.run(`INSERT INTO meta.build_params VALUES ('input_fingerprint', $fp)`, { fp });
+    });
+  } finally {
+    await db.run('RESET preserve_insertion_order');
+  }
   const c = await counts(db);
   return { skipped: false, ...c, models, ms: performance.now() - t0 };
 }

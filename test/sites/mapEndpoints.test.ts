@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { fixedClock } from '../../core/clock.js';
 import type { Db } from '../../core/db.js';
 import { importBuildingFile } from '../../sites/importFile.js';
-import { installSiteMacros, mapEndpoints } from '../../sites/mapEndpoints.js';
+import { installSiteMacros, mapEndpoints, matchEndpoints } from '../../sites/mapEndpoints.js';
 import { formatAddress, maskAddress, parseAddress, splitKey } from '../../sites/ranges.js';
 import { csv, line, memoryDb, tempDir, writeTemp } from './fixtures.js';
 
@@ -35,6 +35,14 @@ async function mapRows(eps: Ep[]) {
   const n = await mapEndpoints(db, 'main.eps');
   expect(n).toBe(eps.length);
   const rows = await db.query('SELECT key, site, site_region, site_country, site_building, site_subnet, site_network, site_match, site_file_id FROM intermediate.int_endpoint_sites ORDER BY key', resultSchema);
+  // the narrow match names the same building-file row, with the same method, for every key
+  expect(await matchEndpoints(db, 'main.eps', 'main.eps_match')).toBe(eps.length);
+  const narrow = await db.query(
+    `SELECT m.key, m.site_match, m.site_file_id, n.network || '/' || n.prefix AS site_network
+     FROM main.eps_match m LEFT JOIN sites.networks n ON n.file_id = m.site_file_id AND n.line = m.site_line ORDER BY m.key`,
+    z.object({ key: z.number(), site_match: z.string(), site_file_id: z.number().nullable(), site_network: z.string().nullable() }),
+  );
+  expect(narrow).toEqual(rows.map((r) => ({ key: r.key, site_match: r.site_match, site_file_id: r.site_file_id, site_network: r.site_network })));
   return new Map(rows.map((r) => [r.key, r]));
 }
 

@@ -1,15 +1,18 @@
 -- The user side of every call session: who, on which client build, from which network.
 -- The user is the caller when the caller is a participant with an identity, else the callee.
-CREATE OR REPLACE TABLE intermediate.int_user_sessions AS
+-- A view: the site mapping and intermediate.int_attempts each read only the columns they need.
+CREATE OR REPLACE VIEW intermediate.int_user_sessions AS
 WITH sessions AS (
   SELECT *, (caller_kind = 'participant' AND caller_user_p IS NOT NULL) AS caller_is_user
   FROM staging.stg_call_sessions
 ),
 user_side AS (
   SELECT
+    session_rid,
     call_record_id,
     session_id,
     start_ts,
+    start_us,
     failure_stage,
     failure_reason,
     reason_sip_code,
@@ -39,9 +42,12 @@ builds AS (
   FROM user_side
 )
 SELECT
+  session_rid,
   call_record_id,
   session_id,
   start_ts,
+  start_us,
+  DATE '1970-01-01' + (start_us // 86400000000)::INTEGER AS day,  -- UTC day without time zone arithmetic
   failure_stage,
   failure_reason,
   reason_sip_code,

@@ -1,13 +1,15 @@
--- Site of each user session, from the building file in force on the session's day.
+-- Site of each distinct (day, subnet, ip_prefix) user sessions came from, with the building file in
+-- force that day. Sessions join it on those three columns (NULLs match NULLs).
 CREATE OR REPLACE TABLE intermediate.int_session_sites AS
 SELECT
-  u.call_record_id,
-  u.session_id,
-  e.site,
-  e.site_region,
-  e.site_country,
-  e.site_building,
-  coalesce(e.site_subnet, u.subnet) AS site_subnet,
-  e.site_match
-FROM intermediate.int_user_sessions u
-JOIN intermediate.int_endpoint_sites e ON e.key = u.call_record_id || '|' || u.session_id;
+  e.day,
+  e.subnet,
+  e.ip_prefix,
+  s.site,
+  s.site_region,
+  s.site_country,
+  s.site_building,
+  coalesce(s.site_subnet, e.subnet) AS site_subnet,
+  s.site_match
+FROM intermediate.int_session_endpoints e
+JOIN intermediate.int_endpoint_sites s ON s.key = e.key;

@@ -1,79 +1,94 @@
 -- Call-setup attempts from calls (before sign-in linking): one row per Direct Routing leg, plus one row
 -- per call record that has no Direct Routing leg (Calling Plan, Operator Connect, Teams VoIP).
+-- Times are compared as integer microseconds (attempt_us): TIMESTAMPTZ arithmetic goes through the
+-- time zone library and costs several times more per row.
 CREATE OR REPLACE TABLE intermediate.int_attempts AS
 WITH sessions AS (
-  SELECT u.*, s.site, s.site_region, s.site_country, s.site_building, s.site_subnet, s.site_match
+  -- site_rid: the rowid of the session's row in intermediate.int_session_sites (the marts read the site there)
+  SELECT u.session_rid, u.call_record_id, u.start_ts, u.start_us, u.user_p, u.app_id, u.failure_stage, u.reason_sip_code,
+         u.callee_phone_country, u.is_sip_device, u.client_family, u.client_platform, u.client_version, s.rowid AS site_rid
   FROM intermediate.int_user_sessions u
-  LEFT JOIN intermediate.int_session_sites s USING (call_record_id, session_id)
+  LEFT JOIN intermediate.int_session_sites s
+    ON s.day = u.day AND s.subnet IS NOT DISTINCT FROM u.subnet AND s.ip_prefix IS NOT DISTINCT FROM u.ip_prefix
 ),
-dr_legs AS (
+dr_pick AS (
   -- A DR leg joins its call record on correlationId (not unique across legs): take the same user's
-  -- session (any session when the leg names no user) closest in time. Equality join only: an OR in the
-  -- join condition would turn the hash join into a nested loop.
-  SELECT d.*, s.session_id, s.user_p AS session_user_p, s.app_id, s.is_sip_device, s.client_family, s.client_platform,
-         s.client_version, s.site, s.site_region, s.site_country, s.site_building, s.site_subnet, s.site_match
+  -- session (any session when the leg names no user) closest in time. Chosen on narrow columns by
+  -- arg_min, then joined back on the session's row id.
+  SELECT d.dr_id,
+         arg_min(u.session_rid, (u.user_p IS DISTINCT FROM d.user_p, abs(u.start_us - d.attempt_us), u.session_id)) AS session_rid
   FROM staging.stg_direct_routing_calls d
-  LEFT JOIN sessions s ON s.call_record_id = d.correlation_id
-  QUALIFY row_number() OVER (
-    PARTITION BY d.dr_id
-    ORDER BY (s.user_p = d.user_p) DESC NULLS LAST, abs(epoch(s.start_ts) - epoch(d.attempt_ts)) NULLS LAST, s.session_id
-  ) = 1
+  JOIN intermediate.int_user_sessions u ON u.call_record_id = d.correlation_id
+  GROUP BY d.dr_id
 ),
 dr AS (
   SELECT
-    'dr:' || dr_id AS attempt_id,
+    'dr:' || d.dr_id AS attempt_id,
     'direct_routing' AS source,
-    attempt_ts,
-    coalesce(user_p, session_user_p) AS user_p,
-    app_id,
-    site, site_region, site_country, site_building, site_subnet, site_match,
-    coalesce(trunk_fqdn, 'unknown') AS sbc,
-    coalesce(client_family, 'unknown') AS client_family,
-    coalesce(client_platform, 'unknown') AS client_platform,
-    coalesce(client_version, 'unknown') AS client_version,
-    coalesce(is_sip_device, false) AS is_sip_device,
-    CASE WHEN regexp_matches(lower(coalesce(call_type, '')), '(^|_)in($|_)|^byotin') THEN 'inbound' ELSE 'outbound' END AS direction,
-    call_type,
-    trunk_fqdn,
+    d.attempt_ts,
+    d.attempt_us,
+    coalesce(d.user_p, s.user_p) AS user_p,
+    s.app_id,
+    s.site_rid,
+    coalesce(d.trunk_fqdn, 'unknown') AS sbc,
+    coalesce(s.client_family, 'unknown') AS client_family,
+    coalesce(s.client_platform, 'unknown') AS client_platform,
+    coalesce(s.client_version, 'unknown') AS client_version,
+    coalesce(s.is_sip_device, false) AS is_sip_device,
+    CASE WHEN regexp_matches(lower(coalesce(d.call_type, '')), '(^|_)in($|_)|^byotin') THEN 'inbound' ELSE 'outbound' END AS direction,
+    d.call_type,
+    d.trunk_fqdn,
     NULL::VARCHAR AS operator,
-    successful_call,
+    d.successful_call,
     NULL::VARCHAR AS session_failure_stage,
-    final_sip_code,
-    ms_code,
-    caller_country,
-    callee_country
-  FROM dr_legs
+    d.final_sip_code,
+    d.ms_code,
+    d.caller_country,
+    d.callee_country
+  FROM staging.stg_direct_routing_calls d
+  LEFT JOIN dr_pick p USING (dr_id)
+  LEFT JOIN sessions s ON s.session_rid = p.session_rid
+),
+record_pick AS (
+  -- Call records with no DR leg: the session that failed at setup if any, else the first one.
+  SELECT arg_min(u.session_rid, (CASE WHEN u.failure_stage = 'callSetup' THEN 0 WHEN u.failure_stage IS NOT NULL THEN 1 ELSE 2 END,
+                                 u.start_us, u.session_id)) AS session_rid
+  FROM intermediate.int_user_sessions u
+  WHERE NOT EXISTS (SELECT 1 FROM staging.stg_direct_routing_calls d WHERE d.correlation_id = u.call_record_id)
+  GROUP BY u.call_record_id
 ),
 record_only AS (
-  -- Call records with no DR leg: the session that failed at setup if any, else the first one.
-  SELECT s.*
-  FROM sessions s
-  WHERE NOT EXISTS (SELECT 1 FROM staging.stg_direct_routing_calls d WHERE d.correlation_id = s.call_record_id)
-  QUALIFY row_number() OVER (
-    PARTITION BY s.call_record_id
-    ORDER BY (s.failure_stage = 'callSetup') DESC NULLS LAST, s.start_ts, s.session_id
-  ) = 1
+  SELECT s.* FROM sessions s SEMI JOIN record_pick p ON p.session_rid = s.session_rid
+),
+pstn AS (
+  -- each PSTN row under its own 2-minute bucket and both neighbours, so a session finds every PSTN row
+  -- within 2 minutes of it by an equality join on (user, bucket): no per-user cross product, no sort
+  SELECT pstn_rid, user_p, start_us, pstn_id, unnest([b - 1, b, b + 1]) AS bucket
+  FROM (SELECT pstn_rid, user_p, start_us, pstn_id, start_us // 120000000 AS b FROM staging.stg_pstn_calls)
+),
+pstn_pick AS (
+  -- Calling Plan / Operator Connect: the same user's PSTN row starting closest to the session, within 2 minutes.
+  SELECT r.session_rid, arg_min(p.pstn_rid, (abs(p.start_us - r.start_us), p.pstn_id)) AS pstn_rid
+  FROM record_only r
+  JOIN pstn p ON p.user_p = r.user_p AND p.bucket = r.start_us // 120000000
+  WHERE abs(p.start_us - r.start_us) <= 120000000
+  GROUP BY r.session_rid
 ),
 record_pstn AS (
-  -- Calling Plan / Operator Connect: the same user's PSTN row starting closest to the session, within 2 minutes.
   SELECT r.*, p.operator, p.call_type AS pstn_call_type, p.caller_country, p.callee_country
   FROM record_only r
-  LEFT JOIN staging.stg_pstn_calls p
-    ON p.user_p = r.user_p
-   AND p.start_ts BETWEEN r.start_ts - INTERVAL 2 MINUTE AND r.start_ts + INTERVAL 2 MINUTE
-  QUALIFY row_number() OVER (
-    PARTITION BY r.call_record_id
-    ORDER BY abs(epoch(p.start_ts) - epoch(r.start_ts)) NULLS LAST, p.pstn_id
-  ) = 1
+  LEFT JOIN pstn_pick k ON k.session_rid = r.session_rid
+  LEFT JOIN staging.stg_pstn_calls p ON p.pstn_rid = k.pstn_rid
 ),
 cr AS (
   SELECT
     'cr:' || call_record_id AS attempt_id,
     'call_record' AS source,
     start_ts AS attempt_ts,
+    start_us AS attempt_us,
     user_p,
     app_id,
-    site, site_region, site_country, site_building, site_subnet, site_match,
+    site_rid,
     CASE
       WHEN operator IS NULL THEN 'none'
       WHEN lower(operator) = 'microsoft' THEN 'microsoft'
@@ -96,6 +111,6 @@ cr AS (
     coalesce(callee_country, callee_phone_country) AS callee_country
   FROM record_pstn
 )
-SELECT * FROM dr
+SELECT *, DATE '1970-01-01' + (attempt_us // 86400000000)::INTEGER AS day FROM dr
 UNION ALL BY NAME
-SELECT * FROM cr;
+SELECT *, DATE '1970-01-01' + (attempt_us // 86400000000)::INTEGER AS day FROM cr;

@@ -4,6 +4,7 @@ CREATE OR REPLACE TABLE intermediate.int_sign_in_failures AS
 SELECT
   s.sign_in_id,
   s.created_ts,
+  s.created_us,
   s.user_p,
   s.app_id,
   s.error_code,

@@ -1,21 +1,20 @@
 -- A sign-in failure stops a call before it is routed, so its attempt has no SBC or carrier of its
 -- own. Attribute it to the user's last routed attempt (Direct Routing, Calling Plan, Operator
 -- Connect) before it, so the routing dimensions stay neutral instead of piling every sign-in failure
--- onto sbc = 'none'. Attempts that were routed keep their own route.
+-- onto sbc = 'none'. Attempts that were routed keep their own route. (Sign-in only attempts take
+-- their route in intermediate/060.) attempt_rid is the attempt's rowid in intermediate.int_attempts.
 CREATE OR REPLACE TABLE intermediate.int_attempt_routes AS
 WITH routed AS (
-  SELECT user_p, attempt_ts, sbc, trunk_fqdn, operator, direction, caller_country, callee_country
+  SELECT user_p, attempt_us, sbc, trunk_fqdn, operator, direction, caller_country, callee_country
   FROM intermediate.int_attempts
   WHERE sbc <> 'none'
 ),
 unrouted AS (
-  SELECT a.attempt_id, a.user_p, a.attempt_ts
+  SELECT a.rowid AS attempt_rid, a.user_p, a.attempt_us
   FROM intermediate.int_attempts a
-  JOIN intermediate.int_attempt_sign_in_links l USING (attempt_id)
+  SEMI JOIN intermediate.int_attempt_sign_in_links l ON l.attempt_rid = a.rowid
   WHERE a.sbc = 'none'
-  UNION ALL
-  SELECT attempt_id, user_p, attempt_ts FROM intermediate.int_sign_in_only_attempts
 )
-SELECT u.attempt_id, r.sbc, r.trunk_fqdn, r.operator, r.direction, r.caller_country, r.callee_country
+SELECT u.attempt_rid, r.sbc, r.trunk_fqdn, r.operator, r.direction, r.caller_country, r.callee_country
 FROM unrouted u
-ASOF JOIN routed r ON u.user_p = r.user_p AND u.attempt_ts >= r.attempt_ts;
+ASOF JOIN routed r ON u.user_p = r.user_p AND u.attempt_us >= r.attempt_us;

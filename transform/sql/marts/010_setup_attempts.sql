@@ -2,45 +2,42 @@
 -- dimensions and the failure classification (layer, origin, auth link).
 CREATE OR REPLACE TABLE marts.setup_attempts AS
 WITH calls AS (
-  SELECT a.*, l.sign_in_id, l.error_code AS sign_in_error_code
+  -- Call attempts, with their sign-in link and, when a sign-in failure stopped them before routing,
+  -- the user's last route (intermediate.int_attempt_routes); joined on the attempt's rowid.
+  SELECT
+    a.attempt_id, a.source, a.attempt_ts, a.day, a.user_p, a.site_rid, NULL::VARCHAR AS site_match, coalesce(r.sbc, a.sbc) AS sbc, a.client_family, a.client_platform, a.client_version, a.is_sip_device,
+    CASE WHEN r.attempt_rid IS NULL THEN a.direction ELSE r.direction END AS direction,
+    a.call_type,
+    coalesce(r.trunk_fqdn, a.trunk_fqdn) AS trunk_fqdn,
+    coalesce(r.operator, a.operator) AS operator,
+    a.successful_call, a.session_failure_stage, a.final_sip_code, a.ms_code,
+    CASE WHEN r.attempt_rid IS NULL THEN a.caller_country ELSE r.caller_country END AS caller_country,
+    CASE WHEN r.attempt_rid IS NULL THEN a.callee_country ELSE r.callee_country END AS callee_country,
+    l.sign_in_id, l.error_code AS sign_in_error_code,
+    r.attempt_rid IS NOT NULL AS attributed
   FROM intermediate.int_attempts a
-  LEFT JOIN intermediate.int_attempt_sign_in_links l USING (attempt_id)
-),
-sign_in_only AS (
-  SELECT s.*, 'outbound' AS direction, NULL::VARCHAR AS trunk_fqdn, NULL::VARCHAR AS operator,
-         NULL::VARCHAR AS caller_country, NULL::VARCHAR AS callee_country
-  FROM intermediate.int_sign_in_only_attempts s
+  LEFT JOIN intermediate.int_attempt_sign_in_links l ON l.attempt_rid = a.rowid
+  LEFT JOIN intermediate.int_attempt_routes r ON r.attempt_rid = a.rowid
 ),
 all_attempts AS (
-  SELECT
-    attempt_id, source, attempt_ts, user_p, site, site_region, site_country, site_building, site_subnet, site_match,
-    sbc, client_family, client_platform, client_version, is_sip_device, direction, call_type, trunk_fqdn, operator,
-    successful_call, session_failure_stage, final_sip_code, ms_code, caller_country, callee_country,
-    sign_in_id, sign_in_error_code, false AS attributed
-  FROM calls
+  SELECT * FROM calls
   UNION ALL BY NAME
   SELECT
-    attempt_id, source, attempt_ts, user_p, site, site_region, site_country, site_building, site_subnet, site_match,
+    attempt_id, source, attempt_ts, day, user_p, site_rid, site_match,
     sbc, client_family, client_platform, client_version, is_sip_device, direction, 'sign_in' AS call_type,
     trunk_fqdn, operator, false AS successful_call, 'callSetup' AS session_failure_stage,
     NULL::INTEGER AS final_sip_code, NULL::BIGINT AS ms_code, caller_country, callee_country,
-    sign_in_id, error_code AS sign_in_error_code, (site_match = 'last_known') AS attributed
-  FROM sign_in_only
+    sign_in_id, error_code AS sign_in_error_code, (site_match = 'last_known' OR routed_attributed) AS attributed
+  FROM intermediate.int_sign_in_only_attempts
 ),
 routed AS (
-  -- Unrouted sign-in failures take the user's last route (intermediate.int_attempt_routes).
-  SELECT
-    a.* REPLACE (
-      coalesce(r.sbc, a.sbc) AS sbc,
-      coalesce(r.trunk_fqdn, a.trunk_fqdn) AS trunk_fqdn,
-      coalesce(r.operator, a.operator) AS operator,
-      CASE WHEN r.attempt_id IS NULL THEN a.direction ELSE r.direction END AS direction,
-      CASE WHEN r.attempt_id IS NULL THEN a.caller_country ELSE r.caller_country END AS caller_country,
-      CASE WHEN r.attempt_id IS NULL THEN a.callee_country ELSE r.callee_country END AS callee_country,
-      a.attributed OR r.attempt_id IS NOT NULL AS attributed
-    )
+  -- the site of the session (or, for sign-in only attempts, of the user's last call) by its row in
+  -- intermediate.int_session_sites
+  SELECT a.* EXCLUDE (site_rid, site_match),
+         s.site, s.site_region, s.site_country, s.site_building, s.site_subnet,
+         coalesce(a.site_match, s.site_match) AS site_match
   FROM all_attempts a
-  LEFT JOIN intermediate.int_attempt_routes r USING (attempt_id)
+  LEFT JOIN intermediate.int_session_sites s ON s.rowid = a.site_rid
 ),
 carriers AS (
   SELECT
@@ -62,7 +59,7 @@ classified AS (
     -- Outcomes users cause on purpose (busy, cancelled, declined, unavailable) are not setup faults.
     (NOT coalesce(c.successful_call, false)) AS failed,
     (NOT coalesce(c.successful_call, false)) AND coalesce(c.final_sip_code, 0) NOT IN (480, 486, 487, 603) AS is_failure,
-    CAST(c.ms_code AS VARCHAR) LIKE '560%' AS sbc_code,
+    coalesce(c.ms_code BETWEEN 560000 AND 560999, false) AS sbc_code,   -- 560xxx: the final response came from the SBC
     c.ms_code IN (SELECT ms_code FROM meta.phone_config_codes) AS phone_config_code,
     (c.sign_in_id IS NOT NULL) AS sign_in_linked
   FROM carriers c
@@ -73,7 +70,7 @@ SELECT
   attempt_id,
   source,
   attempt_ts,
-  CAST(attempt_ts AT TIME ZONE 'UTC' AS DATE) AS day,
+  day,
   user_p,
   coalesce(site, 'unmapped:' || coalesce(site_subnet, 'unknown')) AS site,
   site_region,

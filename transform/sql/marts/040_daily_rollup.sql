@@ -1,12 +1,12 @@
 -- Daily rollup the reports read: attempts and failures per day and dimension combination.
+-- Distinct users are left to queries on marts.setup_attempts: they do not add up across groups, and
+-- counting them per group costs more than the rest of the rollup together.
 CREATE OR REPLACE TABLE marts.daily_rollup AS
 SELECT
   day, site, sbc, client_build, carrier_path, coalesce(layer, 'none') AS layer, coalesce(failure_origin, 'none') AS failure_origin,
   count(*)::BIGINT AS attempts,
   count(*) FILTER (WHERE is_failure)::BIGINT AS failures,
-  count(*) FILTER (WHERE auth_linked)::BIGINT AS auth_failures,
-  count(DISTINCT user_p)::BIGINT AS users,
-  count(DISTINCT user_p) FILTER (WHERE auth_linked)::BIGINT AS auth_users
+  count(*) FILTER (WHERE auth_linked)::BIGINT AS auth_failures
 FROM marts.setup_attempts
 GROUP BY ALL;
 
@@ -21,5 +21,3 @@ COMMENT ON COLUMN marts.daily_rollup.failure_origin IS 'Failure origin (sbc | mi
 COMMENT ON COLUMN marts.daily_rollup.attempts IS 'Call-setup attempts';
 COMMENT ON COLUMN marts.daily_rollup.failures IS 'Attempts with is_failure';
 COMMENT ON COLUMN marts.daily_rollup.auth_failures IS 'Attempts with auth_linked';
-COMMENT ON COLUMN marts.daily_rollup.users IS 'Distinct user pseudonyms in the group (not additive across groups)';
-COMMENT ON COLUMN marts.daily_rollup.auth_users IS 'Distinct users with an auth-linked failure in the group';

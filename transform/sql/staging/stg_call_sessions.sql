@@ -1,10 +1,13 @@
 -- One row per call session with both endpoints, renamed and cast only.
+-- session_rid is the raw row's rowid: a cheap integer handle for joins within one build.
 CREATE OR REPLACE VIEW staging.stg_call_sessions AS
-WITH source AS (SELECT * FROM raw.call_sessions)
+WITH source AS (SELECT rowid AS session_rid, * FROM raw.call_sessions)
 SELECT
+  session_rid,
   call_record_id,
   session_id,
   start_ts,
+  epoch_us(start_ts) AS start_us,
   end_ts,
   failure_stage,
   nullif(trim(failure_reason), '') AS failure_reason,

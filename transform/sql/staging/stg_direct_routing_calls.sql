@@ -6,6 +6,7 @@ SELECT
   correlation_id,
   user_p,
   coalesce(invite_ts, start_ts) AS attempt_ts,
+  epoch_us(coalesce(invite_ts, start_ts)) AS attempt_us,
   start_ts,
   failure_ts,
   end_ts,

@@ -4,6 +4,7 @@ WITH source AS (SELECT * FROM raw.sign_ins)
 SELECT
   id AS sign_in_id,
   created_ts,
+  epoch_us(created_ts) AS created_us,
   user_p,
   app_id,
   client_app_used,
