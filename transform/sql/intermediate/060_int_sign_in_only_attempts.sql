@@ -18,13 +18,17 @@ orphans AS (
       AND a.attempt_us <= f.created_us + (SELECT window_us FROM params)
   )
 ),
+orphan_attempts AS (
+  -- only the attempts of users with an orphan failure are searched (an ASOF join sorts all it is given)
+  SELECT rowid AS rid, user_p, attempt_us, sbc <> 'none' AS routed
+  FROM intermediate.int_attempts
+  WHERE user_p IN (SELECT user_p FROM orphans)
+),
 last_call AS (
   SELECT o.sign_in_id, a.rid AS last_rid, r.rid AS route_rid
   FROM orphans o
-  ASOF LEFT JOIN (SELECT rowid AS rid, user_p, attempt_us FROM intermediate.int_attempts) a
-    ON a.user_p = o.user_p AND o.created_us >= a.attempt_us
-  ASOF LEFT JOIN (SELECT rowid AS rid, user_p, attempt_us FROM intermediate.int_attempts WHERE sbc <> 'none') r
-    ON r.user_p = o.user_p AND o.created_us >= r.attempt_us
+  ASOF LEFT JOIN orphan_attempts a ON a.user_p = o.user_p AND o.created_us >= a.attempt_us
+  ASOF LEFT JOIN (FROM orphan_attempts WHERE routed) r ON r.user_p = o.user_p AND o.created_us >= r.attempt_us
 )
 SELECT
   'si:' || o.sign_in_id AS attempt_id,

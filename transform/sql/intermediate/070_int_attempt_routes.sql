@@ -4,16 +4,17 @@
 -- onto sbc = 'none'. Attempts that were routed keep their own route. (Sign-in only attempts take
 -- their route in intermediate/060.) attempt_rid is the attempt's rowid in intermediate.int_attempts.
 CREATE OR REPLACE TABLE intermediate.int_attempt_routes AS
-WITH routed AS (
-  SELECT user_p, attempt_us, sbc, trunk_fqdn, operator, direction, caller_country, callee_country
-  FROM intermediate.int_attempts
-  WHERE sbc <> 'none'
-),
-unrouted AS (
+WITH unrouted AS (
   SELECT a.rowid AS attempt_rid, a.user_p, a.attempt_us
   FROM intermediate.int_attempts a
   SEMI JOIN intermediate.int_attempt_sign_in_links l ON l.attempt_rid = a.rowid
   WHERE a.sbc = 'none'
+),
+routed AS (
+  -- only the routed attempts of users with an unrouted one (an ASOF join sorts all it is given)
+  SELECT user_p, attempt_us, sbc, trunk_fqdn, operator, direction, caller_country, callee_country
+  FROM intermediate.int_attempts
+  WHERE sbc <> 'none' AND user_p IN (SELECT user_p FROM unrouted)
 )
 SELECT u.attempt_rid, r.sbc, r.trunk_fqdn, r.operator, r.direction, r.caller_country, r.callee_country
 FROM unrouted u
