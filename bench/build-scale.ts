@@ -5,6 +5,7 @@
  * debug log lines (the last model's time includes the data checks and the commit). Baselines in the same child:
  * a full scan of the raw tables, and a CREATE TABLE of the three-way join call_records ⋈ call_sessions ⟕
  * direct_routing_calls; ratio = build / join.
+ * DuckDB runs under the product's default memory_limit (core/db.ts DEFAULT_MEMORY_LIMIT) unless --set memory_limit=… says otherwise.
  * Run: npx tsx bench/build-scale.ts [--attempts N ...] [--set name=value ...] [--keep]
  *   e.g. --attempts 1000000 --attempts 3000000 --set asof_loop_join_threshold=0 --set memory_limit=3GB
  */

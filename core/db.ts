@@ -18,7 +18,16 @@ export interface OpenOptions {
   /** Turn off file access from SQL (read_csv, COPY, ATTACH): the analysts' sandbox. */
   sandbox?: boolean;
   threads?: number;
+  /** DuckDB's memory_limit (e.g. '3GB'); beyond it DuckDB spills to a temp directory beside the file. */
+  memoryLimit?: string;
 }
+
+/**
+ * The memory DuckDB may use unless the config says otherwise. DuckDB's own default is 80 % of the
+ * machine; a collector that runs for months beside other services should stay bounded (the build of a
+ * 10 M-attempt store runs within it, spilling what does not fit).
+ */
+export const DEFAULT_MEMORY_LIMIT = '3GB';
 
 export interface Db {
   readonly path: string;
@@ -91,6 +100,7 @@ export async function openDb(path: string, opts: OpenOptions = {}): Promise<Db> 
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
     threads: String(opts.threads ?? 2),
+    memory_limit: opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
     // The build creates its intermediate tables inside one transaction, where they have no statistics;
     // DuckDB would then take them for tiny and run ASOF joins as nested loops (20 s instead of 1.5 s at 1 M).
     asof_loop_join_threshold: '0',

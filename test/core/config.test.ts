@@ -49,6 +49,12 @@ describe('config', () => {
     }
   });
 
+  it('bounds DuckDB memory at 3GB unless told otherwise, and names a malformed size', () => {
+    expect(loadConfig({ env: {}, cwd: '/nowhere' }).config.memoryLimit).toBe('3GB');
+    expect(normalizeConfig({ memoryLimit: '512MB' }, {}).memoryLimit).toBe('512MB');
+    expect(() => normalizeConfig({ memoryLimit: 'lots' }, {}, 'f.yaml')).toThrow(/f\.yaml: memoryLimit: .*3GB/);
+  });
+
   it('refuses unknown keys, naming them', () => {
     expect(() => normalizeConfig({ patterns: { minUser: 3 } }, {}, 'f.yaml')).toThrow(/f\.yaml: patterns: .*minUser/);
   });

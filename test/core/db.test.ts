@@ -16,6 +16,17 @@ describe('db', () => {
     db.close();
   });
 
+  it('bounds DuckDB memory: the default limit, or the one asked for', async () => {
+    const setting = z.object({ v: z.string() });
+    const q = "SELECT current_setting('memory_limit') AS v";
+    const dflt = await openDb(':memory:');
+    expect(await dflt.query(q, setting)).toEqual([{ v: '2.7 GiB' }]); // 3GB in DuckDB's binary units
+    dflt.close();
+    const small = await openDb(':memory:', { memoryLimit: '512MB' });
+    expect(await small.query(q, setting)).toEqual([{ v: '488.2 MiB' }]);
+    small.close();
+  });
+
   it('rolls a failed transaction back', async () => {
     const db = await openDb(':memory:');
     await db.run('CREATE TABLE t (x INTEGER)');
