@@ -5,7 +5,8 @@ WITH calls AS (
   -- Call attempts, with their sign-in link and, when a sign-in failure stopped them before routing,
   -- the user's last route (intermediate.int_attempt_routes); joined on the attempt's rowid.
   SELECT
-    a.attempt_id, a.source, a.attempt_ts, a.day, a.user_p, a.site_rid, NULL::VARCHAR AS site_match, coalesce(r.sbc, a.sbc) AS sbc, a.client_family, a.client_platform, a.client_version, a.is_sip_device,
+    a.attempt_id, a.source, a.attempt_ts, a.day, a.user_p, a.site_rid, NULL::VARCHAR AS site_match,
+    coalesce(r.sbc, a.sbc) AS sbc, a.client_family, a.client_platform, a.client_version, a.is_sip_device,
     CASE WHEN r.attempt_rid IS NULL THEN a.direction ELSE r.direction END AS direction,
     a.call_type,
     coalesce(r.trunk_fqdn, a.trunk_fqdn) AS trunk_fqdn,
@@ -30,7 +31,7 @@ all_attempts AS (
     sign_in_id, error_code AS sign_in_error_code, (site_match = 'last_known' OR routed_attributed) AS attributed
   FROM intermediate.int_sign_in_only_attempts
 ),
-routed AS (
+with_sites AS (
   -- the site of the session (or, for sign-in only attempts, of the user's last call) by its row in
   -- intermediate.int_session_sites
   SELECT a.* EXCLUDE (site_rid, site_match),
@@ -49,7 +50,7 @@ carriers AS (
       WHEN sbc = 'microsoft' THEN 'Microsoft'
       ELSE operator
     END AS carrier_base
-  FROM routed a
+  FROM with_sites a
 ),
 classified AS (
   SELECT
