@@ -2,7 +2,7 @@
  * Scale of `build` (issue 5): N generated call records (default 10 M; ~1 attempt each, n / 100 users over
  * 28 days, see bench/build-scaleData.ts), build(db, { force: true }) timed in a child process that only opens
  * the file and builds (its peak RSS is the figure), 2 DuckDB threads. Per-model times come from build's own
- * debug log lines (the last model's time includes the data checks and the commit). Baselines in the same child:
+ * debug log lines (also for the data checks and the commit). Baselines in the same child:
  * a full scan of the raw tables, and a CREATE TABLE of the three-way join call_records ⋈ call_sessions ⟕
  * direct_routing_calls; ratio = build / join.
  * DuckDB runs under the product's default memory_limit (core/db.ts DEFAULT_MEMORY_LIMIT) unless --set memory_limit=… says otherwise.

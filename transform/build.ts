@@ -74,10 +74,12 @@ export async function build(db: Db, opts: BuildOptions): Promise<BuildSummary> {
     return { skipped: true, ...(await counts(db)), models: 0, ms: performance.now() - t0 };
   }
   let models = 0;
-  const runLayer = async (target: Db, layer: (typeof LAYERS)[number]) => {
+  const runLayer = async (target: Db, layer: (typeof LAYERS)[number], checkpoint = false) => {
     for (const file of sqlFiles(layer)) {
       opts.log.debug(`build: ${file}`);
       await target.exec(loadSql(file));
+      // Written intermediate tables are flushed, so the next model gets the whole memory budget.
+      if (checkpoint) await target.run('CHECKPOINT');
       models++;
       if (file.endsWith('020_int_session_endpoints.sql')) {
         await mapEndpoints(target, 'intermediate.int_session_endpoints', 'intermediate.int_endpoint_sites');
@@ -103,13 +105,15 @@ export async function build(db: Db, opts: BuildOptions): Promise<BuildSummary> {
   await db.run('SET preserve_insertion_order = false');
   try {
     await runLayer(db, 'staging');
-    await runLayer(db, 'intermediate');
+    await runLayer(db, 'intermediate', true);
     // The marts, their checks and the fingerprint in one transaction: readers see the old marts or the new
     // ones, never half a build; a failed check leaves the old marts in place.
     await db.transaction(async (tx) => {
       await runLayer(tx, 'marts');
+      opts.log.debug('build: data checks');
       await runChecks(tx);
       await tx.run(`INSERT INTO meta.build_params VALUES ('input_fingerprint', $fp)`, { fp });
+      opts.log.debug('build: commit');
     });
   } finally {
     await db.run('RESET preserve_insertion_order');
