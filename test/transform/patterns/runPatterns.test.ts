@@ -59,6 +59,36 @@ describe('runPatterns', () => {
     expect(again.clusters.find((c) => c.dimensions.site === 'EMEA/DE')?.trend).toBe('steady');
   });
 
+  it('counts the users and codes of the failures a cluster holds, not of those an earlier cluster holds', async () => {
+    // Two overlapping incidents: macOS failures (also on sbc3) and sbc3 failures. Each failure belongs to the first
+    // cluster it falls in, so a later cluster's users come from its own failures only.
+    const d = await setup({
+      attempts: 200_000,
+      incidents: [
+        { where: "client_build LIKE 'teams/macOS/%'", mult: 6 },
+        { where: "sbc = 'sbc3.contoso.com'", mult: 4 },
+      ],
+    });
+    const res = await runPatterns(d, opts());
+    expect(res.clusters.length).toBeGreaterThanOrEqual(2);
+    const match = (c: (typeof res.clusters)[number]) =>
+      Object.entries(c.dimensions)
+        .map(([k, v]) => `(coalesce(${k}, 'unknown') = '${v}' OR starts_with(${k}, '${v}/'))`)
+        .join(' AND ');
+    for (let k = 0; k < res.clusters.length; k++) {
+      const c = res.clusters[k];
+      if (!c) continue;
+      const earlier = res.clusters.slice(0, k).map((e) => `NOT (${match(e)})`);
+      const r = await d.queryRaw(
+        `SELECT count(DISTINCT user_p)::INTEGER FROM marts.setup_attempts
+         WHERE attempt_ts >= '2026-02-22' AND attempt_ts < '2026-03-01' AND coalesce(auth_linked, false)
+           AND ${[match(c), ...earlier].join(' AND ')}`,
+      );
+      expect({ cluster: k, users: c.users }).toEqual({ cluster: k, users: r.rows[0]?.[0] });
+      expect(c.users).toBeLessThanOrEqual(c.failures);
+    }
+  });
+
   it('reports nothing specific for a global surge', async () => {
     const d = await setup({ attempts: 150_000, globalMult: 2 });
     const res = await runPatterns(d, opts({ store: false }));

@@ -7,11 +7,14 @@ fails AS (
 ),
 hits AS (
   SELECT e.el, f.final_sip_code, f.ms_code, f.layer, f.failure_origin
-  FROM fails f JOIN patterns_elements e ON
+  FROM (SELECT *, row_number() OVER () AS fid FROM fails) f JOIN patterns_elements e ON
     (e.site IS NULL OR coalesce(f.site, 'unknown') = e.site OR starts_with(f.site, e.site || '/'))
     AND (e.sbc IS NULL OR coalesce(f.sbc, 'unknown') = e.sbc)
     AND (e.client_build IS NULL OR coalesce(f.client_build, 'unknown') = e.client_build OR starts_with(f.client_build, e.client_build || '/'))
     AND (e.carrier_path IS NULL OR coalesce(f.carrier_path, 'unknown') = e.carrier_path OR starts_with(f.carrier_path, e.carrier_path || '/'))
+  -- a failure counts for the first element (in rank order) it falls in, as in the engine, where an element
+  -- holds only the leaves no earlier element holds: users and codes describe the failures it counts
+  QUALIFY e.el = min(e.el) OVER (PARTITION BY f.fid)
 ),
 counted AS (
   SELECT el, 'sip' AS kind, coalesce(final_sip_code::VARCHAR, 'none') AS value, count(*) AS n FROM hits GROUP BY ALL
