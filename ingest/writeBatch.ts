@@ -49,8 +49,25 @@ async function land<K extends RawTable>(db: Db, table: K, rows: RawRow<K>[]): Pr
   await db.append(table, typesOf(table), rows.map((r) => toPositional(table, r)), 'land');
 }
 
-export async function writeBatch(db: Db, batch: Batch, vaultKey: Buffer, now: Date): Promise<void> {
+export interface WriteBatchOptions {
+  /**
+   * Sealed vault values by pseudonym, kept across the batches of one import: a value seen again in a later
+   * batch (the same users, devices and numbers recur all along an import) reuses its sealed form instead of
+   * being encrypted again. The merge keeps an existing sealed value anyway; only the seen range widens.
+   */
+  sealed?: Map<string, string>;
+}
+
+export async function writeBatch(db: Db, batch: Batch, vaultKey: Buffer, now: Date, opts: WriteBatchOptions = {}): Promise<void> {
   const nowIso = now.toISOString();
+  const sealOnce = (v: VaultEntry): string => {
+    let s = opts.sealed?.get(v.pseudonym);
+    if (s === undefined) {
+      s = seal(vaultKey, v.clear, v.pseudonym);
+      opts.sealed?.set(v.pseudonym, s);
+    }
+    return s;
+  };
   await db.transaction(async (tx) => {
     const records = dedupe(
       (batch.callRecords ?? []).map((c) => ({ id: c.record.id, c })),
@@ -75,7 +92,7 @@ export async function writeBatch(db: Db, batch: Batch, vaultKey: Buffer, now: Da
       await tx.append(
         'vault',
         ['VARCHAR', 'VARCHAR', 'VARCHAR', 'TIMESTAMPTZ', 'TIMESTAMPTZ'],
-        vault.map((v) => [v.pseudonym, v.kind, seal(vaultKey, v.clear, v.pseudonym), v.firstSeen, v.lastSeen]),
+        vault.map((v) => [v.pseudonym, v.kind, sealOnce(v), v.firstSeen, v.lastSeen]),
         'land',
       );
       await tx.exec(loadSql('ingest/sql/merge_vault.sql'));

@@ -14,8 +14,9 @@ import type { Logger } from '../../core/log.js';
 import type { VaultKeys } from '../keys.js';
 import { emptyBatchRows, mapItems } from '../mapItems.js';
 import { createPseudonymizer } from '../pseudonymizer.js';
+import type { MapContext } from '../rows/context.js';
 import { SOURCES, type SourceName } from '../sources.js';
-import { createFileGroup } from './fileGroup.js';
+import { createFileGroup, type FileGroup } from './fileGroup.js';
 import { importCsvFiles } from './importCsvFiles.js';
 import { readJsonFile } from './readJsonFile.js';
 
@@ -39,6 +40,23 @@ export async function importDir(
   const group = createFileGroup(db, p, { runId: deps.runId, vaultKey: deps.keys.vaultKey, now: deps.now, minRows: deps.groupRows ?? GROUP_ROWS });
   const summary: ImportSummary = { files: 0, accepted: { callRecords: 0, directRoutingCalls: 0, pstnCalls: 0, signIns: 0 }, rejected: 0, cqdRows: 0 };
   const ctx = { p, runId: deps.runId, source: 'file' as const, ingestedAt: deps.now.toISOString() };
+  try {
+    await importJsonFiles(dir, group, summary, deps.log, ctx);
+  } catch (e) {
+    await group.idle();
+    throw e;
+  }
+  await group.flush();
+  const csv = await importCsvFiles(db, dir, { ...deps, p });
+  summary.files += csv.files;
+  summary.accepted.directRoutingCalls += csv.accepted.directRoutingCalls;
+  summary.accepted.pstnCalls += csv.accepted.pstnCalls;
+  summary.cqdRows += csv.accepted.cqdRows;
+  summary.rejected += csv.rejected;
+  return summary;
+}
+
+async function importJsonFiles(dir: string, group: FileGroup, summary: ImportSummary, log: Logger, ctx: MapContext): Promise<void> {
   for (const source of SOURCES) {
     const sub = join(dir, source);
     if (!existsSync(sub)) continue;
@@ -50,22 +68,14 @@ export async function importDir(
       if (!read.ok) {
         await group.add(emptyBatchRows(), [{ source, location: path, position: 'file', reason: read.reason, payload: read.bytes }]);
         summary.rejected++;
-        deps.log.warn(`rejected ${path}: ${read.reason}`);
+        log.warn(`rejected ${path}: ${read.reason}`);
         continue;
       }
       const m = mapItems(source, read.items, path, ctx);
       await group.add(m.batch, m.rejects);
       summary.accepted[source] += m.accepted;
       summary.rejected += m.rejects.length;
-      if (m.rejects.length) deps.log.warn(`${path}: ${m.rejects.length} item(s) quarantined in meta.rejects`);
+      if (m.rejects.length) log.warn(`${path}: ${m.rejects.length} item(s) quarantined in meta.rejects`);
     }
   }
-  await group.flush();
-  const csv = await importCsvFiles(db, dir, { ...deps, p });
-  summary.files += csv.files;
-  summary.accepted.directRoutingCalls += csv.accepted.directRoutingCalls;
-  summary.accepted.pstnCalls += csv.accepted.pstnCalls;
-  summary.cqdRows += csv.accepted.cqdRows;
-  summary.rejected += csv.rejected;
-  return summary;
 }

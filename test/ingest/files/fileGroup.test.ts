@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,5 +48,22 @@ describe('importDir file groups', () => {
     }
     expect(await dump(grouped, `SELECT version, session_count FROM raw.call_records WHERE id = '${rec.id}'`)).toBe(JSON.stringify([[String(rec.version + 1), 1]]));
     expect(await dump(grouped, `SELECT trunk_fqdn FROM raw.direct_routing_calls WHERE id = '${dr.id}'`)).toBe('[["changed.example.com"]]');
+  });
+
+  it('stops at a group that fails to write: earlier groups stay committed, that group and later ones are absent', async () => {
+    const t = generateTenant({ users: 10, days: 8, seed: 5 });
+    const [a, b, c] = t.directRoutingCalls;
+    if (!a || !b || !c) throw new Error('tenant too small');
+    const dir = mkdtempSync(join(tmpdir(), 'cqd-group-'));
+    mkdirSync(join(dir, 'directRoutingCalls'));
+    writeFileSync(join(dir, 'directRoutingCalls', '1.json'), JSON.stringify({ value: [a] }));
+    // Valid to the schema (an integer), but too large for the INTEGER column: writing this group fails.
+    writeFileSync(join(dir, 'directRoutingCalls', '2.json'), JSON.stringify({ value: [{ ...b, duration: 2 ** 40 }] }));
+    writeFileSync(join(dir, 'directRoutingCalls', '3.json'), JSON.stringify({ value: [c] }));
+    const s = await tempStore();
+    cleanups.push(s.cleanup);
+    await expect(importDir(s.db, dir, { keys, log: memoryLogger(), now: new Date('2026-11-20T00:00:00Z'), runId: 'g', groupRows: 1 })).rejects.toThrow(/int32/);
+    expect(await dump(s.db, 'SELECT id FROM raw.direct_routing_calls')).toBe(JSON.stringify([[a.id]]));
+    expect(await dump(s.db, 'SELECT count(*)::INTEGER FROM land.direct_routing_calls')).toBe('[[0]]');
   });
 });
