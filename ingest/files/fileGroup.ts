@@ -12,11 +12,12 @@
  */
 import type { Db } from '../../core/db.js';
 import { emptyBatchRows, type BatchRows } from '../mapItems.js';
-import type { Pseudonymizer } from '../pseudonymizer.js';
+import type { VaultEntry } from '../pseudonymizer.js';
 import { writeBatch, type Reject } from '../writeBatch.js';
 
 export interface FileGroup {
-  add(rows: BatchRows, rejects: Reject[]): Promise<void>;
+  /** One file's rows, rejects and the vault entries its mapping drained from a pseudonymizer. */
+  add(rows: BatchRows, rejects: Reject[], vault: VaultEntry[]): Promise<void>;
   /** Write what is left and wait until every group has committed (throws the first failure). */
   flush(): Promise<void>;
   /** Wait for the group being written, if any, ignoring its outcome (before giving up on an error). */
@@ -26,9 +27,12 @@ export interface FileGroup {
 /** Let pending I/O callbacks run (the DuckDB steps of the group being written) between two files. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function createFileGroup(db: Db, p: Pseudonymizer, opts: { runId: string; vaultKey: Buffer; now: Date; minRows: number }): FileGroup {
+export function createFileGroup(db: Db, opts: { runId: string; vaultKey: Buffer; now: Date; minRows: number }): FileGroup {
   let batch = emptyBatchRows();
   let rejects: Reject[] = [];
+  // The group's vault entries, one per pseudonym with the widest seen range (as one pseudonymizer
+  // drained once per group would give).
+  let vault = new Map<string, VaultEntry>();
   let rows = 0;
   const sealed = new Map<string, string>();
   // The group being written, as a settled outcome (so a failure is never an unhandled rejection): while
@@ -47,9 +51,10 @@ export function createFileGroup(db: Db, p: Pseudonymizer, opts: { runId: string;
   const start = async () => {
     await settle();
     if (rows === 0 && rejects.length === 0) return;
-    const b = { runId: opts.runId, ...batch, vault: p.drain(), rejects };
+    const b = { runId: opts.runId, ...batch, vault: [...vault.values()], rejects };
     batch = emptyBatchRows();
     rejects = [];
+    vault = new Map();
     rows = 0;
     inFlight = writeBatch(db, b, opts.vaultKey, opts.now, { sealed }).then(
       () => null,
@@ -57,7 +62,15 @@ export function createFileGroup(db: Db, p: Pseudonymizer, opts: { runId: string;
     );
   };
   return {
-    async add(b, r) {
+    async add(b, r, v) {
+      for (const e of v) {
+        const known = vault.get(e.pseudonym);
+        if (!known) vault.set(e.pseudonym, { ...e });
+        else {
+          if (e.firstSeen < known.firstSeen) known.firstSeen = e.firstSeen;
+          if (e.lastSeen > known.lastSeen) known.lastSeen = e.lastSeen;
+        }
+      }
       push(batch.callRecords, b.callRecords);
       push(batch.directRouting, b.directRouting);
       push(batch.pstn, b.pstn);
