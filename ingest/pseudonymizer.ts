@@ -28,6 +28,9 @@ export interface Pseudonymizer {
   drain(): VaultEntry[];
 }
 
+/** The form Date.prototype.toISOString() gives (days 29–31 take the round trip: 02-30 would roll over). */
+const CANONICAL_ISO = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
 export function normalizeEuii(kind: EuiiKind, value: string): string {
   return kind === 'upn' ? value.trim().toLowerCase() : value.trim();
 }
@@ -63,8 +66,9 @@ export function createPseudonymizer(key: Buffer): Pseudonymizer {
     p,
     user: (upn, objectId) => p('upn', upn) ?? p('user_id', objectId),
     at(iso) {
-      // ISO strings from Graph compare correctly as text once normalised to the same form.
-      now = new Date(iso).toISOString();
+      // ISO strings from Graph compare correctly as text once normalised to the same form (a string
+      // already in that form, as most are, is kept without a Date round trip).
+      now = CANONICAL_ISO.test(iso) ? iso : new Date(iso).toISOString();
     },
     drain() {
       const out = [...pending.values()];

@@ -63,9 +63,10 @@ export function createFileGroup(db: Db, opts: { runId: string; vaultKey: Buffer;
   };
   return {
     async add(b, r, v) {
+      // The entries are the caller's to give (drained, or cloned from the worker): kept as they are.
       for (const e of v) {
         const known = vault.get(e.pseudonym);
-        if (!known) vault.set(e.pseudonym, { ...e });
+        if (!known) vault.set(e.pseudonym, e);
         else {
           if (e.firstSeen < known.firstSeen) known.firstSeen = e.firstSeen;
           if (e.lastSeen > known.lastSeen) known.lastSeen = e.lastSeen;
