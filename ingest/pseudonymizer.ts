@@ -28,47 +28,69 @@ export interface Pseudonymizer {
   drain(): VaultEntry[];
 }
 
+/** The form Date.prototype.toISOString() gives (days 29–31 take the round trip: 02-30 would roll over). */
+const CANONICAL_ISO = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
 export function normalizeEuii(kind: EuiiKind, value: string): string {
   return kind === 'upn' ? value.trim().toLowerCase() : value.trim();
 }
 
+/** One pseudonym: its clear value and its entry in the current drain window (if seen in it). */
+interface Slot {
+  pseudonym: string;
+  kind: EuiiKind;
+  clear: string;
+  entry: VaultEntry | null;
+  /** The drain window `entry` belongs to. */
+  window: number;
+}
+
 export function createPseudonymizer(key: Buffer): Pseudonymizer {
-  let pending = new Map<string, VaultEntry>();
+  let pending: VaultEntry[] = [];
+  let window = 0;
   let now = new Date(0).toISOString();
-  // Per kind: the value as received → [pseudonym, normalised clear value], so a repeated value skips
-  // normalising and hashing (the bulk of a large import repeats the same users and devices).
-  const seen = new Map<EuiiKind, Map<string, readonly [string, string]>>();
-  const resolve = (kind: EuiiKind, value: string): readonly [string, string] => {
-    let byValue = seen.get(kind);
-    if (!byValue) seen.set(kind, (byValue = new Map()));
-    let hit = byValue.get(value);
-    if (hit === undefined) {
-      const clear = normalizeEuii(kind, value);
-      const ck = `${kind}\u0000${clear}`;
-      hit = [`${PREFIX[kind]}_${createHmac('sha256', key).update(ck).digest('hex').slice(0, 20)}`, clear];
-      byValue.set(value, hit);
-    }
-    return hit;
+  // Per kind: the value as received → its slot, so a repeated value skips normalising, hashing and the
+  // pending lookup (the bulk of a large import repeats the same users and devices). Values that normalise
+  // alike (UPN case) share one slot through `slots`.
+  const seen: Record<EuiiKind, Map<string, Slot>> = {
+    upn: new Map(), user_id: new Map(), display_name: new Map(), ip: new Map(), phone: new Map(), device: new Map(),
+  };
+  const slots = new Map<string, Slot>();
+  const resolve = (kind: EuiiKind, value: string): Slot | null => {
+    if (value.trim() === '') return null;
+    const clear = normalizeEuii(kind, value);
+    const pseudonym = `${PREFIX[kind]}_${createHmac('sha256', key).update(`${kind}\u0000${clear}`).digest('hex').slice(0, 20)}`;
+    let slot = slots.get(pseudonym);
+    if (!slot) slots.set(pseudonym, (slot = { pseudonym, kind, clear, entry: null, window: -1 }));
+    seen[kind].set(value, slot);
+    return slot;
   };
   const p = (kind: EuiiKind, value: string | null | undefined): string | null => {
-    if (value === null || value === undefined || value.trim() === '') return null;
-    const [pseudonym, clear] = resolve(kind, value);
-    const e = pending.get(pseudonym);
-    if (!e) pending.set(pseudonym, { pseudonym, kind, clear, firstSeen: now, lastSeen: now });
-    else if (now > e.lastSeen) e.lastSeen = now;
+    if (value === null || value === undefined) return null;
+    const slot = seen[kind].get(value) ?? resolve(kind, value);
+    if (!slot) return null;
+    const e = slot.entry;
+    if (slot.window !== window || !e) {
+      const entry: VaultEntry = { pseudonym: slot.pseudonym, kind, clear: slot.clear, firstSeen: now, lastSeen: now };
+      slot.entry = entry;
+      slot.window = window;
+      pending.push(entry);
+    } else if (now > e.lastSeen) e.lastSeen = now;
     else if (now < e.firstSeen) e.firstSeen = now;
-    return pseudonym;
+    return slot.pseudonym;
   };
   return {
     p,
     user: (upn, objectId) => p('upn', upn) ?? p('user_id', objectId),
     at(iso) {
-      // ISO strings from Graph compare correctly as text once normalised to the same form.
-      now = new Date(iso).toISOString();
+      // ISO strings from Graph compare correctly as text once normalised to the same form (a string
+      // already in that form, as most are, is kept without a Date round trip).
+      now = CANONICAL_ISO.test(iso) ? iso : new Date(iso).toISOString();
     },
     drain() {
-      const out = [...pending.values()];
-      pending = new Map();
+      const out = pending;
+      pending = [];
+      window++;
       return out;
     },
   };

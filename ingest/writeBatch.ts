@@ -4,6 +4,7 @@
  * so a rerun re-fetches it; a rerun of a committed batch changes nothing (upserts on natural keys).
  */
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { Db, SqlParam } from '../core/db.js';
 import { loadSql } from '../core/sql.js';
 import type { VaultEntry } from './pseudonymizer.js';
@@ -49,35 +50,104 @@ async function land<K extends RawTable>(db: Db, table: K, rows: RawRow<K>[]): Pr
   await db.append(table, typesOf(table), rows.map((r) => toPositional(table, r)), 'land');
 }
 
-export async function writeBatch(db: Db, batch: Batch, vaultKey: Buffer, now: Date): Promise<void> {
+/** Rows whose key is not stored yet go straight to the raw table (no landing, no merge). */
+async function appendNew<K extends RawTable>(db: Db, table: K, rows: RawRow<K>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.append(table, typesOf(table), rows.map((r) => toPositional(table, r)), 'raw');
+}
+
+const KEYED_TABLES = ['call_records', 'direct_routing_calls', 'pstn_calls', 'sign_ins', 'vault'] as const;
+type KeyedTable = (typeof KEYED_TABLES)[number];
+const knownRow = z.object({ tbl: z.enum(KEYED_TABLES), id: z.string() });
+
+/**
+ * Which of the batch's keys are already stored, per table. Keys new to the store (all of them on a first
+ * import) can be appended directly: the primary key still refuses a duplicate, and nothing else writes
+ * these tables inside the transaction.
+ */
+async function knownKeys(tx: Db, keys: Record<KeyedTable, readonly string[]>): Promise<Record<KeyedTable, Set<string>>> {
+  const known: Record<KeyedTable, Set<string>> = { call_records: new Set(), direct_routing_calls: new Set(), pstn_calls: new Set(), sign_ins: new Set(), vault: new Set() };
+  await tx.exec(loadSql('ingest/sql/known_keys_setup.sql'));
+  const rows: [string, string][] = [];
+  for (const [tbl, ids] of Object.entries(keys)) for (const id of ids) rows.push([tbl, id]);
+  if (rows.length === 0) return known;
+  await tx.append('ingest_keys', ['VARCHAR', 'VARCHAR'], rows);
+  for (const r of await tx.query(loadSql('ingest/sql/known_keys.sql'), knownRow)) {
+    known[r.tbl].add(r.id);
+  }
+  await tx.run('DELETE FROM temp.ingest_keys');
+  return known;
+}
+
+export interface WriteBatchOptions {
+  /**
+   * Sealed vault values by pseudonym, kept across the batches of one import: a value seen again in a later
+   * batch (the same users, devices and numbers recur all along an import) reuses its sealed form instead of
+   * being encrypted again. The merge keeps an existing sealed value anyway; only the seen range widens.
+   */
+  sealed?: Map<string, string>;
+}
+
+export async function writeBatch(db: Db, batch: Batch, vaultKey: Buffer, now: Date, opts: WriteBatchOptions = {}): Promise<void> {
   const nowIso = now.toISOString();
+  const sealOnce = (v: VaultEntry): string => {
+    let s = opts.sealed?.get(v.pseudonym);
+    if (s === undefined) {
+      s = seal(vaultKey, v.clear, v.pseudonym);
+      opts.sealed?.set(v.pseudonym, s);
+    }
+    return s;
+  };
   await db.transaction(async (tx) => {
     const records = dedupe(
       (batch.callRecords ?? []).map((c) => ({ id: c.record.id, c })),
       (a, b) => Number(a.c.record.version) >= Number(b.c.record.version),
     ).map((x) => x.c);
-    if (records.length) {
-      await land(tx, 'call_records', records.map((c) => c.record));
-      await land(tx, 'call_sessions', records.flatMap((c) => c.sessions));
-      await tx.exec(loadSql('ingest/sql/merge_call_records.sql'));
-    }
     const dr = dedupe(batch.directRouting ?? []);
     const pstn = dedupe(batch.pstn ?? []);
     const si = dedupe(batch.signIns ?? []);
-    if (dr.length || pstn.length || si.length) {
-      await land(tx, 'direct_routing_calls', dr);
-      await land(tx, 'pstn_calls', pstn);
-      await land(tx, 'sign_ins', si);
+    const vault = batch.vault ?? [];
+    const known = await knownKeys(tx, {
+      call_records: records.map((c) => String(c.record.id)),
+      direct_routing_calls: dr.map((r) => String(r.id)),
+      pstn_calls: pstn.map((r) => String(r.id)),
+      sign_ins: si.map((r) => String(r.id)),
+      vault: vault.map((v) => v.pseudonym),
+    });
+    const isKnown = (t: KeyedTable) => (id: SqlParam) => known[t].has(String(id));
+    const split = <T>(rows: T[], key: (r: T) => SqlParam, t: KeyedTable): [fresh: T[], stored: T[]] => {
+      const has = isKnown(t);
+      const fresh: T[] = [];
+      const stored: T[] = [];
+      for (const r of rows) (has(key(r)) ? stored : fresh).push(r);
+      return [fresh, stored];
+    };
+    const [newRecords, oldRecords] = split(records, (c) => c.record.id, 'call_records');
+    await appendNew(tx, 'call_records', newRecords.map((c) => c.record));
+    await appendNew(tx, 'call_sessions', newRecords.flatMap((c) => c.sessions));
+    if (oldRecords.length) {
+      await land(tx, 'call_records', oldRecords.map((c) => c.record));
+      await land(tx, 'call_sessions', oldRecords.flatMap((c) => c.sessions));
+      await tx.exec(loadSql('ingest/sql/merge_call_records.sql'));
+    }
+    const [newDr, oldDr] = split(dr, (r) => r.id, 'direct_routing_calls');
+    const [newPstn, oldPstn] = split(pstn, (r) => r.id, 'pstn_calls');
+    const [newSi, oldSi] = split(si, (r) => r.id, 'sign_ins');
+    await appendNew(tx, 'direct_routing_calls', newDr);
+    await appendNew(tx, 'pstn_calls', newPstn);
+    await appendNew(tx, 'sign_ins', newSi);
+    if (oldDr.length || oldPstn.length || oldSi.length) {
+      await land(tx, 'direct_routing_calls', oldDr);
+      await land(tx, 'pstn_calls', oldPstn);
+      await land(tx, 'sign_ins', oldSi);
       await tx.exec(loadSql('ingest/sql/merge_logs.sql'));
     }
-    const vault = batch.vault ?? [];
-    if (vault.length) {
-      await tx.append(
-        'vault',
-        ['VARCHAR', 'VARCHAR', 'VARCHAR', 'TIMESTAMPTZ', 'TIMESTAMPTZ'],
-        vault.map((v) => [v.pseudonym, v.kind, seal(vaultKey, v.clear, v.pseudonym), v.firstSeen, v.lastSeen]),
-        'land',
-      );
+    const [newVault, oldVault] = split(vault, (v) => v.pseudonym, 'vault');
+    const vaultTypes = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'TIMESTAMPTZ', 'TIMESTAMPTZ'] as const;
+    const vaultRow = (v: VaultEntry) => [v.pseudonym, v.kind, sealOnce(v), v.firstSeen, v.lastSeen];
+    if (newVault.length) await tx.append('euii', vaultTypes, newVault.map(vaultRow), 'vault');
+    if (oldVault.length) {
+      await tx.append('vault', vaultTypes, oldVault.map(vaultRow), 'land');
       await tx.exec(loadSql('ingest/sql/merge_vault.sql'));
     }
     for (const r of batch.rejects ?? []) {

@@ -7,41 +7,87 @@
  * imported (a group holds whole files only, and a failed group rolls back entirely; a rerun upserts it
  * again). Upsert order is unchanged: writeBatch keeps the last copy of an id (the highest version for
  * call records), as the per-file merges did, and vault entries keep the widest seen range.
+ * Groups are written one at a time, in order, but overlapped with reading and mapping the next files:
+ * group k+1 begins only once group k has committed, and a failed group stops the import (flush throws).
  */
 import type { Db } from '../../core/db.js';
 import { emptyBatchRows, type BatchRows } from '../mapItems.js';
-import type { Pseudonymizer } from '../pseudonymizer.js';
+import type { VaultEntry } from '../pseudonymizer.js';
 import { writeBatch, type Reject } from '../writeBatch.js';
 
 export interface FileGroup {
-  add(rows: BatchRows, rejects: Reject[]): Promise<void>;
+  /** One file's rows, rejects and the vault entries its mapping drained from a pseudonymizer. */
+  add(rows: BatchRows, rejects: Reject[], vault: VaultEntry[]): Promise<void>;
+  /** Write what is left and wait until every group has committed (throws the first failure). */
   flush(): Promise<void>;
+  /** Wait for the group being written, if any, ignoring its outcome (before giving up on an error). */
+  idle(): Promise<void>;
 }
 
-export function createFileGroup(db: Db, p: Pseudonymizer, opts: { runId: string; vaultKey: Buffer; now: Date; minRows: number }): FileGroup {
+/** Let pending I/O callbacks run (the DuckDB steps of the group being written) between two files. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function createFileGroup(db: Db, opts: { runId: string; vaultKey: Buffer; now: Date; minRows: number }): FileGroup {
   let batch = emptyBatchRows();
   let rejects: Reject[] = [];
+  // The group's vault entries, one per pseudonym with the widest seen range (as one pseudonymizer
+  // drained once per group would give).
+  let vault = new Map<string, VaultEntry>();
   let rows = 0;
+  const sealed = new Map<string, string>();
+  // The group being written, as a settled outcome (so a failure is never an unhandled rejection): while
+  // DuckDB merges and commits group k on its own threads, the next files are read and mapped. At most one
+  // group is in flight, and group k+1 starts only after group k committed, so commits stay in file order.
+  let inFlight: Promise<{ error: unknown } | null> | null = null;
+  const settle = async () => {
+    if (!inFlight) return;
+    const outcome = await inFlight;
+    inFlight = null;
+    if (outcome) throw outcome.error;
+  };
   const push = <T>(into: T[], from: readonly T[]) => {
     for (const x of from) into.push(x);
   };
-  const flush = async () => {
+  const start = async () => {
+    await settle();
     if (rows === 0 && rejects.length === 0) return;
-    await writeBatch(db, { runId: opts.runId, ...batch, vault: p.drain(), rejects }, opts.vaultKey, opts.now);
+    const b = { runId: opts.runId, ...batch, vault: [...vault.values()], rejects };
     batch = emptyBatchRows();
     rejects = [];
+    vault = new Map();
     rows = 0;
+    inFlight = writeBatch(db, b, opts.vaultKey, opts.now, { sealed }).then(
+      () => null,
+      (error: unknown) => ({ error }),
+    );
   };
   return {
-    async add(b, r) {
+    async add(b, r, v) {
+      // The entries are the caller's to give (drained, or cloned from the worker): kept as they are.
+      for (const e of v) {
+        const known = vault.get(e.pseudonym);
+        if (!known) vault.set(e.pseudonym, e);
+        else {
+          if (e.firstSeen < known.firstSeen) known.firstSeen = e.firstSeen;
+          if (e.lastSeen > known.lastSeen) known.lastSeen = e.lastSeen;
+        }
+      }
       push(batch.callRecords, b.callRecords);
       push(batch.directRouting, b.directRouting);
       push(batch.pstn, b.pstn);
       push(batch.signIns, b.signIns);
       push(rejects, r);
       rows += b.callRecords.reduce((n, c) => n + 1 + c.sessions.length, 0) + b.directRouting.length + b.pstn.length + b.signIns.length + r.length;
-      if (rows >= opts.minRows) await flush();
+      if (rows >= opts.minRows) await start();
+      else if (inFlight) await yieldToEventLoop();
     },
-    flush,
+    async flush() {
+      await start();
+      await settle();
+    },
+    async idle() {
+      await inFlight;
+      inFlight = null;
+    },
   };
 }

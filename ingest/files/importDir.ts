@@ -14,8 +14,10 @@ import type { Logger } from '../../core/log.js';
 import type { VaultKeys } from '../keys.js';
 import { emptyBatchRows, mapItems } from '../mapItems.js';
 import { createPseudonymizer } from '../pseudonymizer.js';
+import type { MapContext } from '../rows/context.js';
 import { SOURCES, type SourceName } from '../sources.js';
 import { createFileGroup } from './fileGroup.js';
+import { createMapPool, type MapResult } from './mapPool.js';
 import { importCsvFiles } from './importCsvFiles.js';
 import { readJsonFile } from './readJsonFile.js';
 
@@ -29,38 +31,71 @@ export interface ImportSummary {
 
 /** Rows per transaction (whole files only); 1 = one transaction per file. */
 export const GROUP_ROWS = 200_000;
+/** Files asked of the mapping worker ahead of the one being added to the group. */
+const LOOKAHEAD = 64;
 
-export async function importDir(
-  db: Db,
-  dir: string,
-  deps: { keys: VaultKeys; log: Logger; now: Date; runId: string; groupRows?: number },
-): Promise<ImportSummary> {
+export interface ImportDirDeps {
+  keys: VaultKeys;
+  log: Logger;
+  now: Date;
+  runId: string;
+  groupRows?: number;
+  /**
+   * Map the JSON files on a worker thread (the default) so that reading, validation, mapping and
+   * pseudonymisation overlap the appends and DuckDB's merges; false maps them on this thread.
+   */
+  mapWorker?: boolean;
+}
+
+export async function importDir(db: Db, dir: string, deps: ImportDirDeps): Promise<ImportSummary> {
   const p = createPseudonymizer(deps.keys.pseudonymKey);
-  const group = createFileGroup(db, p, { runId: deps.runId, vaultKey: deps.keys.vaultKey, now: deps.now, minRows: deps.groupRows ?? GROUP_ROWS });
+  const group = createFileGroup(db, { runId: deps.runId, vaultKey: deps.keys.vaultKey, now: deps.now, minRows: deps.groupRows ?? GROUP_ROWS });
   const summary: ImportSummary = { files: 0, accepted: { callRecords: 0, directRoutingCalls: 0, pstnCalls: 0, signIns: 0 }, rejected: 0, cqdRows: 0 };
-  const ctx = { p, runId: deps.runId, source: 'file' as const, ingestedAt: deps.now.toISOString() };
-  for (const source of SOURCES) {
-    const sub = join(dir, source);
-    if (!existsSync(sub)) continue;
-    const files = readdirSync(sub).filter((f) => f.endsWith('.json') || f.endsWith('.json.gz')).sort();
-    for (const f of files) {
-      const path = join(sub, f);
+  const ctx: MapContext = { p, runId: deps.runId, source: 'file', ingestedAt: deps.now.toISOString() };
+  const files = jsonFiles(dir);
+  const pool = deps.mapWorker === false || files.length === 0 ? null : createMapPool({ pseudonymKey: deps.keys.pseudonymKey, runId: deps.runId, ingestedAt: ctx.ingestedAt });
+  // In-thread mapping answers the same way the worker does.
+  const mapHere = (source: SourceName, path: string): MapResult => {
+    const read = readJsonFile(path);
+    if (!read.ok) return { id: 0, kind: 'unreadable', reason: read.reason, bytes: read.bytes };
+    return { id: 0, kind: 'mapped', mapped: mapItems(source, read.items, path, ctx), vault: p.drain() };
+  };
+  try {
+    const ahead: Promise<MapResult>[] = [];
+    const ask = (i: number) => {
+      const f = files[i];
+      if (!pool || !f) return;
+      const r = pool.map(f.source, f.path);
+      r.catch(() => {}); // awaited in turn below; never an unhandled rejection if the import stops first
+      ahead.push(r);
+    };
+    for (let i = 0; i < LOOKAHEAD; i++) ask(i);
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i];
+      if (!f) continue;
+      ask(i + LOOKAHEAD);
+      const r = pool ? await ahead.shift() : mapHere(f.source, f.path);
+      if (!r) throw new Error('importDir: lost track of a mapped file');
       summary.files++;
-      const read = readJsonFile(path);
-      if (!read.ok) {
-        await group.add(emptyBatchRows(), [{ source, location: path, position: 'file', reason: read.reason, payload: read.bytes }]);
+      if (r.kind === 'unreadable') {
+        await group.add(emptyBatchRows(), [{ source: f.source, location: f.path, position: 'file', reason: r.reason, payload: r.bytes }], []);
         summary.rejected++;
-        deps.log.warn(`rejected ${path}: ${read.reason}`);
+        deps.log.warn(`rejected ${f.path}: ${r.reason}`);
         continue;
       }
-      const m = mapItems(source, read.items, path, ctx);
-      await group.add(m.batch, m.rejects);
-      summary.accepted[source] += m.accepted;
+      const m = r.mapped;
+      await group.add(m.batch, m.rejects, r.vault);
+      summary.accepted[f.source] += m.accepted;
       summary.rejected += m.rejects.length;
-      if (m.rejects.length) deps.log.warn(`${path}: ${m.rejects.length} item(s) quarantined in meta.rejects`);
+      if (m.rejects.length) deps.log.warn(`${f.path}: ${m.rejects.length} item(s) quarantined in meta.rejects`);
     }
+    await group.flush();
+  } catch (e) {
+    await group.idle();
+    throw e;
+  } finally {
+    await pool?.close();
   }
-  await group.flush();
   const csv = await importCsvFiles(db, dir, { ...deps, p });
   summary.files += csv.files;
   summary.accepted.directRoutingCalls += csv.accepted.directRoutingCalls;
@@ -68,4 +103,15 @@ export async function importDir(
   summary.cqdRows += csv.accepted.cqdRows;
   summary.rejected += csv.rejected;
   return summary;
+}
+
+/** The saved Graph files of every source folder, in import order. */
+function jsonFiles(dir: string): { source: SourceName; path: string }[] {
+  const out: { source: SourceName; path: string }[] = [];
+  for (const source of SOURCES) {
+    const sub = join(dir, source);
+    if (!existsSync(sub)) continue;
+    for (const f of readdirSync(sub).filter((n) => n.endsWith('.json') || n.endsWith('.json.gz')).sort()) out.push({ source, path: join(sub, f) });
+  }
+  return out;
 }

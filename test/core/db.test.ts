@@ -49,6 +49,31 @@ describe('db', () => {
     db.close();
   });
 
+  it('appends many rows in data chunks the same as row by row into cast columns', async () => {
+    const db = await openDb(':memory:');
+    // Exact column types take the chunk path; a TIMESTAMP (not TZ) column makes the appender cast, row by row.
+    await db.run('CREATE TABLE fast (s VARCHAR, ts TIMESTAMPTZ, i INTEGER, n BIGINT, d DOUBLE, b BOOLEAN)');
+    await db.run('CREATE TABLE casted (s VARCHAR, ts TIMESTAMP, i INTEGER, n BIGINT, d DOUBLE, b BOOLEAN)');
+    const rows = Array.from({ length: 5000 }, (_, k) =>
+      k % 7 === 0
+        ? [null, null, null, null, null, null]
+        : [`v${k}`, new Date(Date.UTC(2026, 10, 1) + k * 1500).toISOString(), k - 2500, String(k * 1_000_000_007), k / 4, k % 2 === 0],
+    );
+    const types = ['VARCHAR', 'TIMESTAMPTZ', 'INTEGER', 'BIGINT', 'DOUBLE', 'BOOLEAN'] as const;
+    expect(await db.append('fast', types, rows)).toBe(5000);
+    expect(await db.append('casted', types, rows)).toBe(5000);
+    const dump = (t: string) =>
+      db.query(
+        `SELECT count(*)::INTEGER AS n, count(s)::INTEGER AS s, sum(epoch_ms(ts::TIMESTAMP))::VARCHAR AS ts, sum(i)::VARCHAR AS i, sum(n)::VARCHAR AS big, sum(d) AS d, count_if(b)::INTEGER AS b FROM ${t}`,
+        z.object({ n: z.number(), s: z.number(), ts: z.string(), i: z.string(), big: z.string(), d: z.number(), b: z.number() }),
+      );
+    const fast = await dump('fast');
+    expect(fast[0]).toMatchObject({ n: 5000, s: 5000 - 715 });
+    expect(fast).toEqual(await dump('casted'));
+    await expect(db.append('fast', types, [['x', null, 1.5, null, null, null]])).rejects.toThrow(/integer/);
+    db.close();
+  });
+
   it('turns DuckDB lock errors into "in use by PID"', () => {
     const e = translateOpenError('/x.duckdb', new Error('IO Error: Could not set lock on file "/x.duckdb": Conflicting lock is held in /usr/bin/node (PID 4242) by user root.'));
     expect(e).toBeInstanceOf(DatabaseInUseError);

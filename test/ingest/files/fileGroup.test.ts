@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,10 +12,10 @@ const keys = { vaultKey: Buffer.alloc(32, 1), pseudonymKey: Buffer.alloc(32, 2),
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
-async function importWith(dir: string, groupRows: number): Promise<Db> {
+async function importWith(dir: string, groupRows: number, mapWorker = true): Promise<Db> {
   const s = await tempStore();
   cleanups.push(s.cleanup);
-  await importDir(s.db, dir, { keys, log: memoryLogger(), now: new Date('2026-11-20T00:00:00Z'), runId: 'g', groupRows });
+  await importDir(s.db, dir, { keys, log: memoryLogger(), now: new Date('2026-11-20T00:00:00Z'), runId: 'g', groupRows, mapWorker });
   return s.db;
 }
 
@@ -36,6 +36,8 @@ describe('importDir file groups', () => {
     writeFileSync(join(dir, 'directRoutingCalls', 'zz-changed.json'), JSON.stringify({ value: [{ ...dr, trunkFullyQualifiedDomainName: 'changed.example.com' }] }));
     const perFile = await importWith(dir, 1);
     const grouped = await importWith(dir, 1_000_000);
+    // Mapped on this thread instead of the worker, in groups of a few files: the same tables again.
+    const inThread = await importWith(dir, 500, false);
     for (const sql of [
       'SELECT * EXCLUDE (ingested_at) FROM raw.call_records ORDER BY id',
       'SELECT * FROM raw.call_sessions ORDER BY call_record_id, session_id',
@@ -45,8 +47,26 @@ describe('importDir file groups', () => {
       'SELECT * EXCLUDE (sealed) FROM vault.euii ORDER BY pseudonym',
     ]) {
       expect(await dump(grouped, sql), sql).toBe(await dump(perFile, sql));
+      expect(await dump(inThread, sql), sql).toBe(await dump(perFile, sql));
     }
     expect(await dump(grouped, `SELECT version, session_count FROM raw.call_records WHERE id = '${rec.id}'`)).toBe(JSON.stringify([[String(rec.version + 1), 1]]));
     expect(await dump(grouped, `SELECT trunk_fqdn FROM raw.direct_routing_calls WHERE id = '${dr.id}'`)).toBe('[["changed.example.com"]]');
+  });
+
+  it('stops at a group that fails to write: earlier groups stay committed, that group and later ones are absent', async () => {
+    const t = generateTenant({ users: 10, days: 8, seed: 5 });
+    const [a, b, c] = t.directRoutingCalls;
+    if (!a || !b || !c) throw new Error('tenant too small');
+    const dir = mkdtempSync(join(tmpdir(), 'cqd-group-'));
+    mkdirSync(join(dir, 'directRoutingCalls'));
+    writeFileSync(join(dir, 'directRoutingCalls', '1.json'), JSON.stringify({ value: [a] }));
+    // Valid to the schema (an integer), but too large for the INTEGER column: writing this group fails.
+    writeFileSync(join(dir, 'directRoutingCalls', '2.json'), JSON.stringify({ value: [{ ...b, duration: 2 ** 40 }] }));
+    writeFileSync(join(dir, 'directRoutingCalls', '3.json'), JSON.stringify({ value: [c] }));
+    const s = await tempStore();
+    cleanups.push(s.cleanup);
+    await expect(importDir(s.db, dir, { keys, log: memoryLogger(), now: new Date('2026-11-20T00:00:00Z'), runId: 'g', groupRows: 1 })).rejects.toThrow(/int32/);
+    expect(await dump(s.db, 'SELECT id FROM raw.direct_routing_calls')).toBe(JSON.stringify([[a.id]]));
+    expect(await dump(s.db, 'SELECT count(*)::INTEGER FROM land.direct_routing_calls')).toBe('[[0]]');
   });
 });
