@@ -15,7 +15,7 @@ export interface Pipeline {
 
 export async function openPipeline(ctx: CommandContext): Promise<Pipeline> {
   const { config, dbPath } = ctx.config();
-  const db = await openStore(dbPath, { memoryLimit: config.memoryLimit });
+  const db = await openStore(dbPath, config.memoryLimit ? { memoryLimit: config.memoryLimit } : {});
   try {
     const keys = loadKeys({
       env: ctx.env,

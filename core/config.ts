@@ -8,7 +8,6 @@ import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
-import { DEFAULT_MEMORY_LIMIT } from './db.js';
 
 const positiveInt = z.number().int().positive();
 
@@ -97,11 +96,14 @@ export const configSchema = z
   .object({
     /** DuckDB file; overridden by --db and CQD_PATTERNS_DB. */
     database: z.string().min(1).optional(),
-    /** Memory DuckDB may use (its memory_limit, e.g. "3GB", "512MB"); it spills to disk beyond it. */
+    /**
+     * Memory DuckDB may use (its memory_limit, e.g. "3GB", "512MB"); it spills to disk beyond it. Unset:
+     * DuckDB's default, 80 % of the machine. Too tight a limit makes large builds fail with "Out of Memory".
+     */
     memoryLimit: z
       .string()
       .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/, 'a size such as "3GB" or "512MB"')
-      .default(DEFAULT_MEMORY_LIMIT),
+      .optional(),
     timezone: z.string().default('UTC'),
     graph: graphSchema.default(() => graphSchema.parse({})),
     ingest: ingestSchema.default(() => ingestSchema.parse({})),

@@ -32,16 +32,12 @@ export interface OpenOptions {
   /** Turn off file access from SQL (read_csv, COPY, ATTACH): the analysts' sandbox. */
   sandbox?: boolean;
   threads?: number;
-  /** DuckDB's memory_limit (e.g. '3GB'); beyond it DuckDB spills to a temp directory beside the file. */
+  /**
+   * DuckDB's memory_limit (e.g. '3GB'); beyond it DuckDB spills to a temp directory beside the file.
+   * Unset: DuckDB's own default, 80 % of the machine's memory.
+   */
   memoryLimit?: string;
 }
-
-/**
- * The memory DuckDB may use unless the config says otherwise. DuckDB's own default is 80 % of the
- * machine; a collector that runs for months beside other services should stay bounded (the build of a
- * 10 M-attempt store runs within it, spilling what does not fit).
- */
-export const DEFAULT_MEMORY_LIMIT = '3GB';
 
 export interface Db {
   readonly path: string;
@@ -114,11 +110,11 @@ export async function openDb(path: string, opts: OpenOptions = {}): Promise<Db> 
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
     threads: String(opts.threads ?? 2),
-    memory_limit: opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
     // Never run an ASOF join as a nested loop: when one side looks small (a table without statistics yet)
     // DuckDB would, which cost 20 s instead of 1.5 s at 1 M attempts in the build.
     asof_loop_join_threshold: '0',
   };
+  if (opts.memoryLimit) options['memory_limit'] = opts.memoryLimit;
   if (opts.readOnly) options['access_mode'] = 'READ_ONLY';
   if (opts.sandbox) {
     options['enable_external_access'] = 'false';

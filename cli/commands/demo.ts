@@ -40,7 +40,8 @@ export const demo: Command = async (ctx) => {
     // The demo is reproducible: start from an empty store each time (its own file, never a real tenant's).
     for (const f of [dbPath, `${dbPath}.wal`, `${dbPath}.keys.json`]) rmSync(f, { force: true });
   }
-  const db = await openStore(dbPath, { memoryLimit: ctx.config().config.memoryLimit });
+  const memoryLimit = ctx.config().config.memoryLimit;
+  const db = await openStore(dbPath, memoryLimit ? { memoryLimit } : {});
   try {
     const keys = loadKeys({ env: ctx.env, keyFile: undefined, dbPath, create: true });
     if (!keys) throw new Error('unreachable: keys are created when missing');

@@ -49,8 +49,8 @@ describe('config', () => {
     }
   });
 
-  it('bounds DuckDB memory at 3GB unless told otherwise, and names a malformed size', () => {
-    expect(loadConfig({ env: {}, cwd: '/nowhere' }).config.memoryLimit).toBe('3GB');
+  it('leaves DuckDB memory to DuckDB unless told, and names a malformed size', () => {
+    expect(loadConfig({ env: {}, cwd: '/nowhere' }).config.memoryLimit).toBeUndefined();
     expect(normalizeConfig({ memoryLimit: '512MB' }, {}).memoryLimit).toBe('512MB');
     expect(() => normalizeConfig({ memoryLimit: 'lots' }, {}, 'f.yaml')).toThrow(/f\.yaml: memoryLimit: .*3GB/);
   });

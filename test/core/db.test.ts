@@ -16,12 +16,9 @@ describe('db', () => {
     db.close();
   });
 
-  it('bounds DuckDB memory: the default limit, or the one asked for', async () => {
+  it('bounds DuckDB memory when asked to', async () => {
     const setting = z.object({ v: z.string() });
     const q = "SELECT current_setting('memory_limit') AS v";
-    const dflt = await openDb(':memory:');
-    expect(await dflt.query(q, setting)).toEqual([{ v: '2.7 GiB' }]); // 3GB in DuckDB's binary units
-    dflt.close();
     const small = await openDb(':memory:', { memoryLimit: '512MB' });
     expect(await small.query(q, setting)).toEqual([{ v: '488.2 MiB' }]);
     small.close();
