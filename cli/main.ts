@@ -7,6 +7,7 @@
 import { fixedClock, systemClock } from '../core/clock.js';
 import { loadConfig, type LoadedConfig } from '../core/config.js';
 import { CqdError, UsageError, errorMessage, type ExitCode } from '../core/errors.js';
+import { errorHint } from './errorHints.js';
 import { createLogger } from '../core/log.js';
 import type { Command, CommandContext } from './context.js';
 
@@ -114,10 +115,14 @@ export async function main(argv: string[], io: MainIO): Promise<ExitCode> {
   } catch (e) {
     if (e instanceof CqdError) {
       io.stderr(`cqd-patterns: ${e.message}\n`);
+      const hint = errorHint(`${e.message} ${e.cause === undefined ? '' : errorMessage(e.cause)}`);
+      if (hint) io.stderr(`hint: ${hint}\n`);
       if (debug && e.cause) io.stderr(`${String((e.cause as Error).stack ?? e.cause)}\n`);
       return e.exitCode;
     }
     io.stderr(`cqd-patterns: unexpected error: ${errorMessage(e)}\n`);
+    const hint = errorHint(errorMessage(e));
+    if (hint) io.stderr(`hint: ${hint}\n`);
     if (debug && e instanceof Error) io.stderr(`${e.stack}\n`);
     else io.stderr('(run with --debug for the stack)\n');
     return 1;
