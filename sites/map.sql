@@ -15,21 +15,11 @@ CREATE OR REPLACE MACRO sites._v6_padded(s) AS
   CASE WHEN starts_with(s, '::') THEN '0' ELSE '' END || s || CASE WHEN ends_with(s, '::') THEN '0' ELSE '' END;
 CREATE OR REPLACE MACRO sites._v6_expand(p) AS CASE WHEN contains(p, '::')
   THEN replace(p, '::', ':' || repeat('0:', greatest(0, 8 - (length(p) - length(replace(p, ':', ''))))::BIGINT)) ELSE p END;
-CREATE OR REPLACE MACRO sites._v6_full(s) AS sites._v6_expand(sites._v6_padded(s));
 
 -- A 64-bit word from 8 hex groups g (o = 0: top, o = 4: low).
 CREATE OR REPLACE MACRO sites._v6_word(g, o) AS CASE WHEN len(g) = 8 THEN
   (try_cast('0x' || g[o + 1] AS USMALLINT)::UBIGINT << 48) | (try_cast('0x' || g[o + 2] AS USMALLINT)::UBIGINT << 32)
   | (try_cast('0x' || g[o + 3] AS USMALLINT)::UBIGINT << 16) | try_cast('0x' || g[o + 4] AS USMALLINT)::UBIGINT END;
-
--- IPv6 text → top / low 64 bits.
-CREATE OR REPLACE MACRO sites.ipv6_hi(s) AS sites._v6_word(string_split(sites._v6_full(lower(trim(s))), ':'), 0);
-CREATE OR REPLACE MACRO sites.ipv6_lo(s) AS sites._v6_word(string_split(sites._v6_full(lower(trim(s))), ':'), 4);
-
--- Family-generic (hi, lo) key, the layout of sites.networks: IPv4 → (address, 0).
-CREATE OR REPLACE MACRO sites.ip_family(s) AS CASE WHEN contains(s, ':') THEN 6 WHEN contains(s, '.') THEN 4 END::UTINYINT;
-CREATE OR REPLACE MACRO sites.ip_hi(s) AS CASE WHEN contains(s, ':') THEN sites.ipv6_hi(s) ELSE sites.ipv4_int(trim(s)) END;
-CREATE OR REPLACE MACRO sites.ip_lo(s) AS CASE WHEN contains(s, ':') THEN sites.ipv6_lo(s) ELSE 0::UBIGINT END;
 
 -- Match endpoints to building-file rows with the file in force on each row's day:
 --   1. 'subnet'  : the reported subnet equals a network address (CQD's method; the longest prefix among
@@ -45,7 +35,9 @@ CREATE OR REPLACE MACRO sites.ip_lo(s) AS CASE WHEN contains(s, ':') THEN sites.
 -- Speed: IPv4 text is split once and cast (integer casts ignore surrounding blanks; hex casts take either
 -- case), so only IPv6 text is trimmed and expanded. (Partitioning the ASOF join finer, by the top bits of
 -- the address, made it three times slower in DuckDB 1.5.)
-CREATE OR REPLACE MACRO sites.match_endpoints(src) AS TABLE
+-- The parse stage of matching: each row's subnet as (s_fam, s_hi, s_lo) and ip_prefix as (p_fam, p_key), in the
+-- layout of sites.networks (IPv4 -> (address, 0); IPv6 -> top and low 64 bits); NULL where the text does not parse.
+CREATE OR REPLACE MACRO sites.parse_endpoints(src) AS TABLE
 WITH split AS (
   -- IPv4 text straight to an integer; IPv6 text (rare) trimmed, lower-cased and padded here, expanded to
   -- its 8 groups in the next step (staged so no text expression is evaluated twice)
@@ -60,16 +52,17 @@ WITH split AS (
 groups AS (
   SELECT *, string_split(sites._v6_expand(s_t6), ':') AS s_g6, string_split(sites._v6_expand(p_t6), ':') AS p_g6
   FROM split
-),
-ep AS (
-  SELECT key, day,
-         CASE WHEN s6 THEN 6 WHEN subnet IS NOT NULL THEN 4 END::UTINYINT AS s_fam,
-         CASE WHEN s6 THEN sites._v6_word(s_g6, 0) ELSE s_v4 END AS s_hi,
-         CASE WHEN s6 THEN sites._v6_word(s_g6, 4) ELSE 0::UBIGINT END AS s_lo,
-         CASE WHEN p6 THEN 6 WHEN ip_prefix IS NOT NULL THEN 4 END::UTINYINT AS p_fam,
-         CASE WHEN p6 THEN sites._v6_word(p_g6, 0) ELSE p_v4 END AS p_key
-  FROM groups
-),
+)
+SELECT key, day,
+       CASE WHEN s6 THEN 6 WHEN subnet IS NOT NULL THEN 4 END::UTINYINT AS s_fam,
+       CASE WHEN s6 THEN sites._v6_word(s_g6, 0) ELSE s_v4 END AS s_hi,
+       CASE WHEN s6 THEN sites._v6_word(s_g6, 4) ELSE 0::UBIGINT END AS s_lo,
+       CASE WHEN p6 THEN 6 WHEN ip_prefix IS NOT NULL THEN 4 END::UTINYINT AS p_fam,
+       CASE WHEN p6 THEN sites._v6_word(p_g6, 0) ELSE p_v4 END AS p_key
+FROM groups;
+
+CREATE OR REPLACE MACRO sites.match_endpoints(src) AS TABLE
+WITH ep AS (SELECT * FROM sites.parse_endpoints(src)),
 day_file AS (
   SELECT d.day, max(f.file_id) AS file_id
   FROM (SELECT DISTINCT day FROM query_table(src)) d

@@ -119,7 +119,7 @@ describe('mapEndpoints', () => {
     ]);
   });
 
-  it('parses addresses in SQL exactly like sites/ranges.ts (seeded random texts)', async () => {
+  it('parses addresses in SQL (the mapping\'s own parse stage) exactly like sites/ranges.ts (seeded random texts)', async () => {
     await installSiteMacros(db);
     let seed = 99n;
     const next = () => (seed = (seed * 6364136223846793005n + 1442695040888963407n) & ((1n << 64n) - 1n));
@@ -131,18 +131,21 @@ describe('mapEndpoints', () => {
       texts.push(i % 2 ? t.toUpperCase() : t);
     }
     texts.push('2001:0db8:0000:0000:0000:0000:0000:0001', '::1', '::', '1::');
-    await db.run('CREATE OR REPLACE TABLE main.texts (t VARCHAR)');
-    await db.append('texts', ['VARCHAR'], texts.map((t) => [t] as const), 'main');
+    // the parse stage the mapping itself uses: each text as both the subnet and the ip_prefix of an endpoint
+    await db.run('CREATE OR REPLACE TABLE main.texts (key INTEGER, day DATE, subnet VARCHAR, ip_prefix VARCHAR)');
+    await db.append('texts', ['INTEGER', 'VARCHAR', 'VARCHAR', 'VARCHAR'], texts.map((t, i) => [i, '2026-03-01', t, t] as const), 'main');
     const got = await db.query(
-      `SELECT t, sites.ip_family(t)::INTEGER AS fam, sites.ip_hi(t)::VARCHAR AS hi, sites.ip_lo(t)::VARCHAR AS lo FROM main.texts`,
-      z.object({ t: z.string(), fam: z.number(), hi: z.string(), lo: z.string() }),
+      `SELECT t.subnet AS t, p.s_fam::INTEGER AS fam, p.s_hi::VARCHAR AS hi, p.s_lo::VARCHAR AS lo,
+              p.p_fam::INTEGER AS p_fam, p.p_key::VARCHAR AS p_key
+       FROM sites.parse_endpoints('main.texts') p JOIN main.texts t USING (key)`,
+      z.object({ t: z.string(), fam: z.number(), hi: z.string(), lo: z.string(), p_fam: z.number(), p_key: z.string() }),
     );
     expect(got).toHaveLength(texts.length);
     for (const g of got) {
       const a = parseAddress(g.t);
       if (!a) throw new Error(`unparseable fixture ${g.t}`);
       const k = splitKey(a.family, a.value);
-      expect([g.t, g.fam, g.hi, g.lo]).toEqual([g.t, a.family, String(k.hi), String(k.lo)]);
+      expect([g.t, g.fam, g.hi, g.lo, g.p_fam, g.p_key]).toEqual([g.t, a.family, String(k.hi), String(k.lo), a.family, String(k.hi)]);
     }
   });
 });

@@ -92,6 +92,8 @@ export function makeSignIn(i: number, created: string, interactive: boolean): Si
 /** Window used by the list tests: 150 records from 2026-05-19T00:00Z, one a minute. */
 export const WINDOW_FROM = '2026-05-19T00:00:00.000Z';
 export const WINDOW_TO = plus(WINDOW_FROM, 150 * 60_000);
+/** The call-records list request for the window (relative to the client's /v1.0 base). */
+export const LIST_CALL_RECORDS = `/communications/callRecords?$filter=startDateTime ge ${WINDOW_FROM} and startDateTime lt ${WINDOW_TO}`;
 
 export function smallTenant(): EmulatorData {
   const callRecords: CallRecord[] = [];

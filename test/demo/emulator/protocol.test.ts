@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../../demo/emulator/startEmulator.js';
 import type { Emulator } from '../../../demo/emulator/types.js';
-import { CLIENT_ID, NOW, SECRET, smallTenant, TENANT, WINDOW_FROM, WINDOW_TO } from './fixtures.js';
+import { CLIENT_ID, NOW, SECRET, smallTenant, TENANT, LIST_CALL_RECORDS } from './fixtures.js';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ async function bearer(): Promise<string> {
   return body !== null && typeof body === 'object' && 'access_token' in body ? String(body.access_token) : '';
 }
 
-const LIST = `/v1.0/communications/callRecords?$filter=startDateTime ge ${WINDOW_FROM} and startDateTime lt ${WINDOW_TO}`;
+const LIST = `/v1.0${LIST_CALL_RECORDS}`;
 
 describe('token endpoint', () => {
   it('issues bearer tokens for the right client and refuses the rest', async () => {

@@ -9,10 +9,10 @@ import { ConfigError } from '../../../core/errors.js';
 import { createGraphClient, refreshableCredential, rewriteOrigin } from '../../../ingest/graph/client.js';
 import { getJson, GraphResponseError, pages } from '../../../ingest/graph/paging.js';
 import { startEmulator } from '../../../demo/emulator/startEmulator.js';
-import { CLIENT_ID, SECRET, smallTenant, TENANT, WINDOW_FROM, WINDOW_TO } from '../../demo/emulator/fixtures.js';
+import { CLIENT_ID, SECRET, smallTenant, TENANT, LIST_CALL_RECORDS } from '../../demo/emulator/fixtures.js';
 import { startHarness, type Harness } from '../../demo/emulator/harness.js';
 
-const LIST = `/communications/callRecords?$filter=startDateTime ge ${WINDOW_FROM} and startDateTime lt ${WINDOW_TO}`;
+const LIST = LIST_CALL_RECORDS;
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 /** pages() / getCallRecordExpanded() error surfaces, against the emulator through the real client. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeUrl, getCallRecordExpanded, GraphPageError, isGraphNotFound, pages } from '../../../ingest/graph/paging.js';
-import { guid, WINDOW_FROM, WINDOW_TO } from '../../demo/emulator/fixtures.js';
+import { guid, WINDOW_FROM, LIST_CALL_RECORDS } from '../../demo/emulator/fixtures.js';
 import { startHarness, type Harness } from '../../demo/emulator/harness.js';
 
-const LIST = `/communications/callRecords?$filter=startDateTime ge ${WINDOW_FROM} and startDateTime lt ${WINDOW_TO}`;
+const LIST = LIST_CALL_RECORDS;
 
 let h: Harness;
 beforeAll(async () => {
