@@ -1,6 +1,8 @@
 /**
  * `build`: raw → staging (views) → intermediate → marts (tables), then the data checks.
- * The marts are replaced in one transaction, so readers see the old marts or the new ones, never half a build.
+ * The marts are written beside the old ones (marts.<name>__next) and swapped in by one transaction that
+ * also applies their comments and runs the checks, so readers see the old marts or the new ones, never
+ * half a build, and a failed check leaves the old marts in place.
  * Skips the work when nothing it reads changed since the last successful build.
  */
 import { createHash } from 'node:crypto';
@@ -10,7 +12,7 @@ import { z } from 'zod';
 import type { Db } from '../core/db.js';
 import { DataCheckError } from '../core/errors.js';
 import type { Logger } from '../core/log.js';
-import { PROJECT_ROOT, loadSql } from '../core/sql.js';
+import { PROJECT_ROOT, loadSql, quoteIdent } from '../core/sql.js';
 import { mapEndpoints } from '../sites/mapEndpoints.js';
 
 export interface BuildOptions {
@@ -30,7 +32,9 @@ export interface BuildSummary {
   ms: number;
 }
 
-const LAYERS = ['staging', 'intermediate', 'marts'] as const;
+const LAYERS = ['staging', 'intermediate', 'marts', 'comments'] as const;
+/** Suffix of the marts a build writes before it swaps them in. */
+const NEXT = '__next';
 
 function sqlFiles(layer: string): string[] {
   const dir = join(PROJECT_ROOT, 'transform', 'sql', layer);
@@ -97,29 +101,54 @@ export async function build(db: Db, opts: BuildOptions): Promise<BuildSummary> {
       await tx.run('INSERT INTO meta.carrier_map VALUES ($k, $v)', { k: k.toLowerCase().replace(/\/([a-z]{2})$/, (_m, c: string) => `/${c.toUpperCase()}`), v });
     }
   });
-  // Staging views and intermediate tables are the build's own scratch (nothing else reads them): each is
-  // committed as it is made, so the next model reads a committed table with statistics, which DuckDB
-  // scans and plans far better than tables still private to an open transaction (2-3x at 1 M attempts).
+  // Staging views and intermediate tables are the build's own scratch (nothing else reads them), and the
+  // marts are written as marts.<name>__next: each is committed as it is made, so the next model reads a
+  // committed table with statistics, which DuckDB scans and plans far better than tables still private
+  // to an open transaction (2-3x at 1 M attempts), and no model's output is held by a transaction.
   // No model depends on the order rows are written in; letting DuckDB write in any order lets both cores
   // write and keeps less in memory.
+  await dropNextMarts(db); // left by a build that stopped half-way
   await db.run('SET preserve_insertion_order = false');
   try {
     await runLayer(db, 'staging');
     await runLayer(db, 'intermediate', true);
-    // The marts, their checks and the fingerprint in one transaction: readers see the old marts or the new
-    // ones, never half a build; a failed check leaves the old marts in place.
+    await runLayer(db, 'marts', true);
+    // The swap, the comments, the checks and the fingerprint in one transaction.
     await db.transaction(async (tx) => {
-      await runLayer(tx, 'marts');
+      opts.log.debug('build: swap');
+      for (const name of await nextMarts(tx)) {
+        const base = name.slice(0, -NEXT.length);
+        await tx.run(`DROP TABLE IF EXISTS marts.${quoteIdent(base)}`);
+        await tx.run(`ALTER TABLE marts.${quoteIdent(name)} RENAME TO ${quoteIdent(base)}`);
+      }
+      await runLayer(tx, 'comments');
       opts.log.debug('build: data checks');
       await runChecks(tx);
       await tx.run(`INSERT INTO meta.build_params VALUES ('input_fingerprint', $fp)`, { fp });
       opts.log.debug('build: commit');
     });
   } finally {
+    await dropNextMarts(db); // after a failed check or model: the old marts stay as they were
     await db.run('RESET preserve_insertion_order');
   }
   const c = await counts(db);
   return { skipped: false, ...c, models, ms: performance.now() - t0 };
+}
+
+const tableName = z.object({ table_name: z.string() });
+
+/** The marts this build wrote and has not swapped in yet (marts.<name>__next). */
+async function nextMarts(db: Db): Promise<string[]> {
+  const rows = await db.query(
+    `SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'marts' AND suffix(table_name, $next) ORDER BY 1`,
+    tableName,
+    { next: NEXT },
+  );
+  return rows.map((r) => r.table_name);
+}
+
+async function dropNextMarts(db: Db): Promise<void> {
+  for (const name of await nextMarts(db)) await db.run(`DROP TABLE marts.${quoteIdent(name)}`);
 }
 
 async function counts(db: Db): Promise<{ attempts: number; failures: number; authLinked: number }> {

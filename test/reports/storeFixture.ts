@@ -11,5 +11,7 @@ export async function fillReportStore(db: Db, attempts = 60_000): Promise<void> 
   // A building with a hostile name, and traffic from a subnet missing from the building file.
   await db.run(`UPDATE marts.setup_attempts SET site = $evil WHERE site = 'EMEA/DE/MUC'`, { evil: EVIL_SITE });
   await db.run(`UPDATE marts.setup_attempts SET site = 'unmapped:10.9.8.0/24', site_match = 'none' WHERE hash(attempt_id) % 50 = 0`);
-  await db.exec(loadSql('transform/sql/marts/040_daily_rollup.sql'));
+  // The build writes the rollup as marts.daily_rollup__next and swaps it in; the fixture writes it in place.
+  await db.exec(loadSql('transform/sql/marts/030_daily_rollup.sql').replaceAll('__next', ''));
+  await db.exec(loadSql('transform/sql/comments/daily_rollup.sql'));
 }

@@ -144,11 +144,21 @@ describe('build: marts.setup_attempts classification', () => {
     );
     expect(missing.map((m) => m.col)).toEqual([]);
   });
-  it('a second build with unchanged inputs is skipped; a broken row fails the checks with exit 3', async () => {
+  it('a second build with unchanged inputs is skipped; a broken row fails the checks with exit 3 and leaves the old marts', async () => {
     const again = await build(db, { signInWindowMinutes: 15, carrierMap: {}, log: memoryLogger() });
     expect(again.skipped).toBe(true);
+    const snapshot = `SELECT (SELECT count(*) FROM marts.setup_attempts WHERE user_p LIKE '%@%')::INTEGER AS clear,
+                              (SELECT count(*) FROM marts.setup_attempts)::INTEGER AS attempts,
+                              (SELECT count(*) FROM marts.daily_rollup)::INTEGER AS rollup,
+                              (SELECT count(*) FROM duckdb_tables() WHERE suffix(table_name, '__next'))::INTEGER AS staged`;
+    const state = z.object({ clear: z.number(), attempts: z.number(), rollup: z.number(), staged: z.number() });
+    const before = await db.query(snapshot, state);
     await db.run(`UPDATE raw.direct_routing_calls SET user_p = 'someone@contoso.com' WHERE id = 'd-ok'`);
     await expect(build(db, { signInWindowMinutes: 15, carrierMap: {}, log: memoryLogger(), force: true })).rejects.toMatchObject({ exitCode: 3, message: expect.stringContaining('no_clear_euii.sql') });
+    // The new marts were written beside the old ones and never swapped in; nothing of them is left.
+    expect(await db.query(snapshot, state)).toEqual(before);
+    expect(before[0]).toMatchObject({ clear: 0, staged: 0 });
+    expect(before[0]?.attempts).toBeGreaterThan(0);
     await db.run(`UPDATE raw.direct_routing_calls SET user_p = NULL WHERE id = 'd-ok'`);
   });
 });

@@ -9,7 +9,10 @@ export async function seedMarts(db: Db, n = 20_000, days = 21, end = FIXTURE_END
   await db.exec('DROP TABLE IF EXISTS marts.setup_attempts');
   await db.exec(ATTEMPTS_DDL); // the fact table's shape, shared with the pattern engine's fixture
   await db.run(loadSql('test/cli/sql/fixture_attempts.sql'), { n, days, end });
-  for (const f of ['020_setup_attempts_comments.sql', '030_dims.sql', '040_daily_rollup.sql']) await db.exec(loadSql(`transform/sql/marts/${f}`));
+  // The build writes the marts as marts.<name>__next and swaps them in; the fixture writes them in place.
+  for (const f of ['marts/020_dims.sql', 'marts/030_daily_rollup.sql', 'comments/setup_attempts.sql', 'comments/dims.sql', 'comments/daily_rollup.sql']) {
+    await db.exec(loadSql(`transform/sql/${f}`).replaceAll('__next', ''));
+  }
   await db.exec('DELETE FROM patterns.clusters; DELETE FROM patterns.runs;');
   for (const stmt of loadSql('test/cli/sql/fixture_patterns.sql').split(';').filter((s) => s.trim())) await db.run(stmt, stmt.includes('$end') ? { end } : undefined);
 }

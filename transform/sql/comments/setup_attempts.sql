@@ -15,13 +15,13 @@ COMMENT ON COLUMN marts.setup_attempts.sbc IS 'SBC dimension: Direct Routing tru
 COMMENT ON COLUMN marts.setup_attempts.client_build IS 'Client build dimension: family/platform/version, or sipDevice/<model>/<firmware> for IP phones';
 COMMENT ON COLUMN marts.setup_attempts.client_family IS 'productFamily of the user endpoint (teams, skypeForBusiness, ...) or sipDevice';
 COMMENT ON COLUMN marts.setup_attempts.client_platform IS 'clientPlatform (windows, macOS, ...) or the IP phone model';
-COMMENT ON COLUMN marts.setup_attempts.client_version IS 'applicationVersion, or the firmware parsed from the user-agent header';
+COMMENT ON COLUMN marts.setup_attempts.client_version IS 'applicationVersion, or the firmware parsed from the user-agent header (computed on read: the rest of client_build)';
 COMMENT ON COLUMN marts.setup_attempts.carrier_path IS 'Carrier path dimension: carrier/destination country (trunk FQDN or carrier-map name for Direct Routing, Microsoft for Calling Plan, the operator for Operator Connect); none for VoIP';
-COMMENT ON COLUMN marts.setup_attempts.carrier IS 'First level of carrier_path';
+COMMENT ON COLUMN marts.setup_attempts.carrier IS 'First level of carrier_path (computed on read)';
 COMMENT ON COLUMN marts.setup_attempts.dest_country IS 'ISO country of the far-end number from its E.164 prefix (callee outbound, caller inbound); unknown when absent';
 COMMENT ON COLUMN marts.setup_attempts.direction IS 'inbound | outbound | internal';
 COMMENT ON COLUMN marts.setup_attempts.call_type IS 'Source call type as received (dr_out, ByotIn, user_out, voip, sign_in, ...)';
-COMMENT ON COLUMN marts.setup_attempts.outcome IS 'success | failure (any unsuccessful setup, including busy and cancelled)';
+COMMENT ON COLUMN marts.setup_attempts.outcome IS 'success | failure (any unsuccessful setup, including busy and cancelled; computed on read: failure when failure_stage is set)';
 COMMENT ON COLUMN marts.setup_attempts.is_failure IS 'A setup fault: failed, and not a user outcome (480 unavailable, 486 busy, 487 cancelled, 603 declined)';
 COMMENT ON COLUMN marts.setup_attempts.failure_stage IS 'callSetup | midcall (from failureInfo.stage; DR failures are callSetup)';
 COMMENT ON COLUMN marts.setup_attempts.final_sip_code IS 'Final SIP response code (DR finalSipCode, or the code leading a call record failureInfo.reason)';
