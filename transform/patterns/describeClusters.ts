@@ -22,19 +22,27 @@ export function toDimensions(el: Record<string, string>): Dimensions {
   return d;
 }
 
+/**
+ * A leaf belongs to the first kept element (in rank order) that covers it, as in the engine, where an element holds
+ * only the leaves no earlier element holds: a cluster's attempts, baseline, daily series, users and codes all count
+ * the same attempts as its failures (element_hits.sql and element_daily.sql apply the same rule in SQL).
+ */
 export async function describeClusters(db: Db, w: QueryWindow, predicate: string, kept: KeptElement[], leaves: RateTable, totalExcess: number): Promise<Cluster[]> {
   const mix = await elementMix(db, w, predicate);
   const daily = await elementDaily(db, w, predicate);
+  const held = new Uint8Array(leaves.failures.length);
   return kept.map((k, i): Cluster => {
     let attempts = 0;
     let bf = 0;
     let ba = 0;
-    for (let j = 0; j < (leaves.failures.length ?? 0); j++) {
+    for (let j = 0; j < leaves.failures.length; j++) {
+      if (held[j]) continue;
       const inside = leaves.attributes.every((a, ai) => {
         const v = k.el.element[a];
         return v === undefined || covers(v, leaves.values[ai]?.[j] ?? '', leaves.hierarchical?.[ai] ?? false);
       });
       if (!inside) continue;
+      held[j] = 1;
       attempts += leaves.attempts[j] ?? 0;
       bf += leaves.baselineFailures[j] ?? 0;
       ba += leaves.baselineAttempts[j] ?? 0;

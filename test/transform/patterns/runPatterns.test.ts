@@ -59,7 +59,7 @@ describe('runPatterns', () => {
     expect(again.clusters.find((c) => c.dimensions.site === 'EMEA/DE')?.trend).toBe('steady');
   });
 
-  it('counts the users and codes of the failures a cluster holds, not of those an earlier cluster holds', async () => {
+  it('counts the attempts, failures, days, users and codes a cluster holds, not those an earlier cluster holds', async () => {
     // Two overlapping incidents: macOS failures (also on sbc3) and sbc3 failures. Each failure belongs to the first
     // cluster it falls in, so a later cluster's users come from its own failures only.
     const d = await setup({
@@ -86,6 +86,15 @@ describe('runPatterns', () => {
       );
       expect({ cluster: k, users: c.users }).toEqual({ cluster: k, users: r.rows[0]?.[0] });
       expect(c.users).toBeLessThanOrEqual(c.failures);
+      // Attempts, failures and the daily series count the same attempts: those the cluster holds.
+      const held = await d.queryRaw(
+        `SELECT count(*)::INTEGER, (count(*) FILTER (WHERE coalesce(auth_linked, false)))::INTEGER FROM marts.setup_attempts
+         WHERE attempt_ts >= '2026-02-22' AND attempt_ts < '2026-03-01' AND ${[match(c), ...earlier].join(' AND ')}`,
+      );
+      const sum = (f: (x: { attempts: number; failures: number }) => number) => c.daily.reduce((n, x) => n + f(x), 0);
+      expect({ cluster: k, attempts: c.attempts, failures: c.failures }).toEqual({ cluster: k, attempts: held.rows[0]?.[0], failures: held.rows[0]?.[1] });
+      expect({ cluster: k, attempts: sum((x) => x.attempts), failures: sum((x) => x.failures) }).toEqual({ cluster: k, attempts: c.attempts, failures: c.failures });
+      expect(c.rate).toBeCloseTo(c.failures / c.attempts, 12);
     }
   });
 
