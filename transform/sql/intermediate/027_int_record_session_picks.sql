@@ -1,11 +1,11 @@
 -- Call records with no Direct Routing leg (Calling Plan, Operator Connect, Teams VoIP): the session
--- each one takes as its attempt (with its user, app and start), and the PSTN row that session takes,
--- chosen on narrow columns (the marts read the rest by row id).
+-- each one takes as its attempt, and the PSTN row that session takes, chosen on narrow columns
+-- (intermediate/030 joins the rest).
 CREATE OR REPLACE TABLE intermediate.int_record_session_picks AS
 WITH record_pick AS (
   -- Call records with no DR leg: the session that failed at setup if any, else the first one (its row
-  -- id, user, app and start; arg_min with one ordering each, which DuckDB can spill, unlike a struct argument).
-  SELECT arg_min(u.session_rid, o) AS rid, arg_min(u.user_p, o) AS user_p, arg_min(u.app_id, o) AS app_id, arg_min(u.start_us, o) AS start_us
+  -- id, user and start; three arg_min with one ordering, which DuckDB can spill, unlike a struct argument).
+  SELECT arg_min(u.session_rid, o) AS rid, arg_min(u.user_p, o) AS user_p, arg_min(u.start_us, o) AS start_us
   FROM (
     SELECT u.*, (CASE WHEN u.failure_stage = 'callSetup' THEN 0 WHEN u.failure_stage IS NOT NULL THEN 1 ELSE 2 END,
                  u.start_us, u.session_id) AS o
@@ -28,6 +28,6 @@ pstn_pick AS (
   WHERE abs(p.start_us - r.start_us) <= 120000000
   GROUP BY r.rid
 )
-SELECT r.rid AS session_rid, r.user_p, r.app_id, r.start_us, k.pstn_rid
+SELECT r.rid AS session_rid, k.pstn_rid
 FROM record_pick r
 LEFT JOIN pstn_pick k ON k.session_rid = r.rid;

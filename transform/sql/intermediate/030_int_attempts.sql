@@ -1,31 +1,69 @@
--- Call-setup attempts from calls (before sign-in linking), narrow: one row per Direct Routing leg, plus
--- one row per call record that has no Direct Routing leg (Calling Plan, Operator Connect, Teams VoIP).
--- Each row holds what linking and attribution need (user, time, app, whether the call was routed) and
--- row ids: its Direct Routing leg (dr_rid), its session (session_rid) and its PSTN row (pstn_rid). The
--- marts read every other attribute once, by those row ids: writing text columns is the costliest part
--- of a build (about 0.2 µs a value), so nothing is written twice. Which session a leg or a record takes
--- was chosen in intermediate/026 and 027. Times are integer microseconds: TIMESTAMPTZ arithmetic goes
--- through the time zone library and costs several times more per row.
+-- Call-setup attempts from calls (before sign-in linking): one row per Direct Routing leg, plus one row
+-- per call record that has no Direct Routing leg (Calling Plan, Operator Connect, Teams VoIP).
+-- Shape of the work, for tens of millions of sessions in bounded memory: which session each DR leg and
+-- each DR-less record takes, and which PSTN row that session takes, were chosen on narrow columns in
+-- intermediate/026 and 027; here each kind of attempt is one join of its picks to the sessions, in its
+-- own statement (one large hash table at a time). Times are integer microseconds: TIMESTAMPTZ
+-- arithmetic goes through the time zone library and costs several times more per row.
 CREATE OR REPLACE TABLE intermediate.int_attempts AS
 SELECT
-  d.dr_rid,
-  p.session_rid,
-  NULL::BIGINT AS pstn_rid,
-  coalesce(d.user_p, p.session_user_p) AS user_p,
-  p.app_id,
+  'dr:' || d.dr_id AS attempt_id,
+  'direct_routing' AS source,
+  d.attempt_ts,
   d.attempt_us,
-  true AS routed                                    -- a Direct Routing leg went through its trunk
+  DATE '1970-01-01' + (d.attempt_us // 86400000000)::INTEGER AS day,
+  coalesce(d.user_p, s.user_p) AS user_p,
+  s.app_id,
+  s.site_rid,
+  coalesce(d.trunk_fqdn, 'unknown') AS sbc,
+  coalesce(s.client_family, 'unknown') AS client_family,
+  coalesce(s.client_platform, 'unknown') AS client_platform,
+  coalesce(s.client_version, 'unknown') AS client_version,
+  coalesce(s.is_sip_device, false) AS is_sip_device,
+  CASE WHEN regexp_matches(lower(coalesce(d.call_type, '')), '(^|_)in($|_)|^byotin') THEN 'inbound' ELSE 'outbound' END AS direction,
+  d.call_type,
+  d.trunk_fqdn,
+  NULL::VARCHAR AS operator,
+  d.successful_call,
+  NULL::VARCHAR AS session_failure_stage,
+  d.final_sip_code,
+  d.ms_code,
+  d.caller_country,
+  d.callee_country
 FROM staging.stg_direct_routing_calls d
-LEFT JOIN intermediate.int_dr_session_picks p USING (dr_rid);   -- no pick: the record has no user session
+LEFT JOIN intermediate.int_dr_session_picks p USING (dr_id)          -- no pick: the record has no user session
+LEFT JOIN intermediate.int_user_session_sites s ON s.session_rid = p.session_rid;
 
 INSERT INTO intermediate.int_attempts BY NAME
 SELECT
-  NULL::BIGINT AS dr_rid,
-  r.session_rid,
-  r.pstn_rid,
-  r.user_p,
-  r.app_id,
-  r.start_us AS attempt_us,
-  p.operator IS NOT NULL AS routed                  -- Calling Plan / Operator Connect; else Teams VoIP
+  'cr:' || s.call_record_id AS attempt_id,
+  'call_record' AS source,
+  s.start_ts AS attempt_ts,
+  s.start_us AS attempt_us,
+  DATE '1970-01-01' + (s.start_us // 86400000000)::INTEGER AS day,
+  s.user_p,
+  s.app_id,
+  s.site_rid,
+  CASE
+    WHEN p.operator IS NULL THEN 'none'
+    WHEN lower(p.operator) = 'microsoft' THEN 'microsoft'
+    ELSE 'oc:' || p.operator
+  END AS sbc,
+  s.client_family, s.client_platform, s.client_version, s.is_sip_device,
+  CASE
+    WHEN p.operator IS NULL THEN 'internal'
+    WHEN regexp_matches(lower(coalesce(p.call_type, '')), '_in$|^conf_in') THEN 'inbound'
+    ELSE 'outbound'
+  END AS direction,
+  coalesce(p.call_type, 'voip') AS call_type,
+  NULL::VARCHAR AS trunk_fqdn,
+  p.operator,
+  (s.failure_stage IS DISTINCT FROM 'callSetup') AS successful_call,
+  s.failure_stage AS session_failure_stage,
+  s.reason_sip_code AS final_sip_code,
+  NULL::BIGINT AS ms_code,
+  p.caller_country,
+  coalesce(p.callee_country, s.callee_phone_country) AS callee_country
 FROM intermediate.int_record_session_picks r
+JOIN intermediate.int_user_session_sites s ON s.session_rid = r.session_rid
 LEFT JOIN staging.stg_pstn_calls p ON p.pstn_rid = r.pstn_rid;
