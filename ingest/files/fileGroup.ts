@@ -12,12 +12,12 @@
  */
 import type { Db } from '../../core/db.js';
 import { emptyBatchRows, type BatchRows } from '../mapItems.js';
-import type { VaultEntry } from '../pseudonymizer.js';
 import { writeBatch, type Reject } from '../writeBatch.js';
+import { createVaultAccumulator, type VaultDelta } from './vaultDelta.js';
 
 export interface FileGroup {
-  /** One file's rows, rejects and the vault entries its mapping drained from a pseudonymizer. */
-  add(rows: BatchRows, rejects: Reject[], vault: VaultEntry[]): Promise<void>;
+  /** One file's rows, rejects and its vault entries (from the vault encoder paired with this group's files). */
+  add(rows: BatchRows, rejects: Reject[], vault: VaultDelta): Promise<void>;
   /** Write what is left and wait until every group has committed (throws the first failure). */
   flush(): Promise<void>;
   /** Wait for the group being written, if any, ignoring its outcome (before giving up on an error). */
@@ -31,10 +31,9 @@ export function createFileGroup(db: Db, opts: { runId: string; vaultKey: Buffer;
   let batch = emptyBatchRows();
   let rejects: Reject[] = [];
   // The group's vault entries, one per pseudonym with the widest seen range (as one pseudonymizer
-  // drained once per group would give).
-  let vault = new Map<string, VaultEntry>();
+  // drained once per group would give), sealed where they were mapped.
+  const vault = createVaultAccumulator();
   let rows = 0;
-  const sealed = new Map<string, string>();
   // The group being written, as a settled outcome (so a failure is never an unhandled rejection): while
   // DuckDB merges and commits group k on its own threads, the next files are read and mapped. At most one
   // group is in flight, and group k+1 starts only after group k committed, so commits stay in file order.
@@ -51,27 +50,18 @@ export function createFileGroup(db: Db, opts: { runId: string; vaultKey: Buffer;
   const start = async () => {
     await settle();
     if (rows === 0 && rejects.length === 0) return;
-    const b = { runId: opts.runId, ...batch, vault: [...vault.values()], rejects };
+    const b = { runId: opts.runId, ...batch, vault: vault.take(), rejects };
     batch = emptyBatchRows();
     rejects = [];
-    vault = new Map();
     rows = 0;
-    inFlight = writeBatch(db, b, opts.vaultKey, opts.now, { sealed }).then(
+    inFlight = writeBatch(db, b, opts.vaultKey, opts.now).then(
       () => null,
       (error: unknown) => ({ error }),
     );
   };
   return {
     async add(b, r, v) {
-      // The entries are the caller's to give (drained, or cloned from the worker): kept as they are.
-      for (const e of v) {
-        const known = vault.get(e.pseudonym);
-        if (!known) vault.set(e.pseudonym, e);
-        else {
-          if (e.firstSeen < known.firstSeen) known.firstSeen = e.firstSeen;
-          if (e.lastSeen > known.lastSeen) known.lastSeen = e.lastSeen;
-        }
-      }
+      vault.add(v);
       push(batch.callRecords, b.callRecords);
       push(batch.directRouting, b.directRouting);
       push(batch.pstn, b.pstn);

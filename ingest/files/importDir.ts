@@ -20,6 +20,7 @@ import { createFileGroup } from './fileGroup.js';
 import { createMapPool, type MapResult } from './mapPool.js';
 import { importCsvFiles } from './importCsvFiles.js';
 import { readJsonFile } from './readJsonFile.js';
+import { createVaultEncoder, emptyVaultDelta } from './vaultDelta.js';
 
 export interface ImportSummary {
   files: number;
@@ -53,12 +54,13 @@ export async function importDir(db: Db, dir: string, deps: ImportDirDeps): Promi
   const summary: ImportSummary = { files: 0, accepted: { callRecords: 0, directRoutingCalls: 0, pstnCalls: 0, signIns: 0 }, rejected: 0, cqdRows: 0 };
   const ctx: MapContext = { p, runId: deps.runId, source: 'file', ingestedAt: deps.now.toISOString() };
   const files = jsonFiles(dir);
-  const pool = deps.mapWorker === false || files.length === 0 ? null : createMapPool({ pseudonymKey: deps.keys.pseudonymKey, runId: deps.runId, ingestedAt: ctx.ingestedAt });
-  // In-thread mapping answers the same way the worker does.
+  const pool = deps.mapWorker === false || files.length === 0 ? null : createMapPool({ pseudonymKey: deps.keys.pseudonymKey, vaultKey: deps.keys.vaultKey, runId: deps.runId, ingestedAt: ctx.ingestedAt });
+  // In-thread mapping answers the same way the worker does (with its own vault encoder, paired with the group's).
+  const encode = createVaultEncoder(deps.keys.vaultKey);
   const mapHere = (source: SourceName, path: string): MapResult => {
     const read = readJsonFile(path);
     if (!read.ok) return { id: 0, kind: 'unreadable', reason: read.reason, bytes: read.bytes };
-    return { id: 0, kind: 'mapped', mapped: mapItems(source, read.items, path, ctx), vault: p.drain() };
+    return { id: 0, kind: 'mapped', mapped: mapItems(source, read.items, path, ctx), vault: encode(p.drain()) };
   };
   try {
     const ahead: Promise<MapResult>[] = [];
@@ -78,7 +80,7 @@ export async function importDir(db: Db, dir: string, deps: ImportDirDeps): Promi
       if (!r) throw new Error('importDir: lost track of a mapped file');
       summary.files++;
       if (r.kind === 'unreadable') {
-        await group.add(emptyBatchRows(), [{ source: f.source, location: f.path, position: 'file', reason: r.reason, payload: r.bytes }], []);
+        await group.add(emptyBatchRows(), [{ source: f.source, location: f.path, position: 'file', reason: r.reason, payload: r.bytes }], emptyVaultDelta());
         summary.rejected++;
         deps.log.warn(`rejected ${f.path}: ${r.reason}`);
         continue;

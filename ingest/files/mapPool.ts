@@ -9,11 +9,11 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CqdError } from '../../core/errors.js';
 import type { MappedItems } from '../mapItems.js';
-import type { VaultEntry } from '../pseudonymizer.js';
 import type { SourceName } from '../sources.js';
+import type { VaultDelta } from './vaultDelta.js';
 
 export type MapReply =
-  | { id: number; kind: 'mapped'; mapped: MappedItems; vault: VaultEntry[] }
+  | { id: number; kind: 'mapped'; mapped: MappedItems; vault: VaultDelta }
   | { id: number; kind: 'unreadable'; reason: string; bytes: string }
   | { id: number; kind: 'failed'; message: string };
 
@@ -42,10 +42,10 @@ function bootstrap(): string {
   return `import(${JSON.stringify(tsxApi)}).then((m) => { (m.register ?? m.default.register)(); return import(${JSON.stringify(entry)}); });`;
 }
 
-export function createMapPool(opts: { pseudonymKey: Buffer; runId: string; ingestedAt: string }): MapPool {
+export function createMapPool(opts: { pseudonymKey: Buffer; vaultKey: Buffer; runId: string; ingestedAt: string }): MapPool {
   const worker = new Worker(bootstrap(), {
     eval: true,
-    workerData: { pseudonymKey: new Uint8Array(opts.pseudonymKey), runId: opts.runId, ingestedAt: opts.ingestedAt },
+    workerData: { pseudonymKey: new Uint8Array(opts.pseudonymKey), vaultKey: new Uint8Array(opts.vaultKey), runId: opts.runId, ingestedAt: opts.ingestedAt },
   });
   const waiting = new Map<number, { resolve: (r: MapResult) => void; reject: (e: Error) => void }>();
   let nextId = 0;
