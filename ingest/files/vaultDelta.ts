@@ -34,6 +34,13 @@ function epochMs(iso: string): number {
 export function createVaultEncoder(vaultKey: Buffer): (entries: readonly VaultEntry[]) => VaultDelta {
   const numbers = new Map<string, number>();
   return (entries) => {
+    // The entries of a file share few seen times (one per record, the same string for all its pseudonyms).
+    const times = new Map<string, number>();
+    const ms = (iso: string): number => {
+      let t = times.get(iso);
+      if (t === undefined) times.set(iso, (t = epochMs(iso)));
+      return t;
+    };
     const n = entries.length;
     const d: VaultDelta = { fresh: [], ids: new Int32Array(n), first: new Float64Array(n), last: new Float64Array(n) };
     for (let i = 0; i < n; i++) {
@@ -46,8 +53,8 @@ export function createVaultEncoder(vaultKey: Buffer): (entries: readonly VaultEn
         d.fresh.push({ pseudonym: e.pseudonym, kind: e.kind, sealed: seal(vaultKey, e.clear, e.pseudonym) });
       }
       d.ids[i] = id;
-      d.first[i] = epochMs(e.firstSeen);
-      d.last[i] = epochMs(e.lastSeen);
+      d.first[i] = ms(e.firstSeen);
+      d.last[i] = ms(e.lastSeen);
     }
     return d;
   };
@@ -94,10 +101,17 @@ export function createVaultAccumulator(): VaultAccumulator {
     },
     take() {
       const out: SealedVaultEntry[] = [];
+      // Many pseudonyms of a group share a seen time (those of one record): each time formatted once.
+      const times = new Map<number, string>();
+      const iso = (t: number): string => {
+        let s = times.get(t);
+        if (s === undefined) times.set(t, (s = new Date(t).toISOString()));
+        return s;
+      };
       for (const id of members) {
         const nm = names[id];
         if (!nm) continue;
-        out.push({ ...nm, firstSeen: new Date(first[id] ?? 0).toISOString(), lastSeen: new Date(last[id] ?? 0).toISOString() });
+        out.push({ pseudonym: nm.pseudonym, kind: nm.kind, sealed: nm.sealed, firstSeen: iso(first[id] ?? 0), lastSeen: iso(last[id] ?? 0) });
       }
       members = [];
       group++;
