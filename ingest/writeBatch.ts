@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db, SqlParam } from '../core/db.js';
 import { loadSql } from '../core/sql.js';
-import type { VaultEntry } from './pseudonymizer.js';
+import type { EuiiKind, VaultEntry } from './pseudonymizer.js';
 import type { MappedCallRecord } from './rows/mapCallRecord.js';
 import { toPositional, typesOf, type RawRow, type RawTable } from './rows/rawTables.js';
 import { seal } from './seal.js';
@@ -21,13 +21,22 @@ export interface Reject {
   payload?: string;
 }
 
+/** A vault entry whose clear value was sealed already (the offline import seals on its mapping thread). */
+export interface SealedVaultEntry {
+  pseudonym: string;
+  kind: EuiiKind;
+  sealed: string;
+  firstSeen: string;
+  lastSeen: string;
+}
+
 export interface Batch {
   runId: string;
   callRecords?: MappedCallRecord[];
   directRouting?: RawRow<'direct_routing_calls'>[];
   pstn?: RawRow<'pstn_calls'>[];
   signIns?: RawRow<'sign_ins'>[];
-  vault?: VaultEntry[];
+  vault?: (VaultEntry | SealedVaultEntry)[];
   rejects?: Reject[];
   /** Marks [start, end) of `source` as captured once this batch commits. */
   window?: { source: string; start: string; end: string; rows: number };
@@ -90,7 +99,8 @@ export interface WriteBatchOptions {
 
 export async function writeBatch(db: Db, batch: Batch, vaultKey: Buffer, now: Date, opts: WriteBatchOptions = {}): Promise<void> {
   const nowIso = now.toISOString();
-  const sealOnce = (v: VaultEntry): string => {
+  const sealOnce = (v: VaultEntry | SealedVaultEntry): string => {
+    if ('sealed' in v) return v.sealed;
     let s = opts.sealed?.get(v.pseudonym);
     if (s === undefined) {
       s = seal(vaultKey, v.clear, v.pseudonym);
@@ -144,7 +154,7 @@ export async function writeBatch(db: Db, batch: Batch, vaultKey: Buffer, now: Da
     }
     const [newVault, oldVault] = split(vault, (v) => v.pseudonym, 'vault');
     const vaultTypes = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'TIMESTAMPTZ', 'TIMESTAMPTZ'] as const;
-    const vaultRow = (v: VaultEntry) => [v.pseudonym, v.kind, sealOnce(v), v.firstSeen, v.lastSeen];
+    const vaultRow = (v: VaultEntry | SealedVaultEntry) => [v.pseudonym, v.kind, sealOnce(v), v.firstSeen, v.lastSeen];
     if (newVault.length) await tx.append('euii', vaultTypes, newVault.map(vaultRow), 'vault');
     if (oldVault.length) {
       await tx.append('vault', vaultTypes, oldVault.map(vaultRow), 'land');

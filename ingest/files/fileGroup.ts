@@ -1,6 +1,7 @@
 /**
  * Groups the mapped rows of consecutive whole files into one writeBatch (one transaction) of at least
- * `minRows` rows. A transaction per small file (100 call records per saved page) costs ~20 statements of
+ * `minRows` rows (where a group ends is decided where the files are mapped, groupMapper.ts). A
+ * transaction per small file (100 call records per saved page) costs ~20 statements of
  * fixed DuckDB overhead each, which dominated the offline import, and every commit past DuckDB's WAL
  * threshold checkpoints (rewriting the growing primary-key indexes), so few large groups beat many
  * small ones (bench/ingest-files.ts). Grouped, a file is still never half
@@ -12,14 +13,18 @@
  */
 import type { Db } from '../../core/db.js';
 import { emptyBatchRows, type BatchRows } from '../mapItems.js';
-import type { VaultEntry } from '../pseudonymizer.js';
 import { writeBatch, type Reject } from '../writeBatch.js';
+import { fileRows } from './groupMapper.js';
+import { createVaultAccumulator, type VaultDelta } from './vaultDelta.js';
 
 export interface FileGroup {
-  /** One file's rows, rejects and the vault entries its mapping drained from a pseudonymizer. */
-  add(rows: BatchRows, rejects: Reject[], vault: VaultEntry[]): Promise<void>;
-  /** Write what is left and wait until every group has committed (throws the first failure). */
-  flush(): Promise<void>;
+  /**
+   * One file's rows and rejects; `closes` when it is the last file of its group, and then `vault` holds the
+   * group's vault entries (from the encoder paired with this group's accumulator).
+   */
+  add(rows: BatchRows, rejects: Reject[], vault: VaultDelta, closes: boolean): Promise<void>;
+  /** Write what is left, with the open group's vault entries, and wait until every group has committed (throws the first failure). */
+  flush(vault: VaultDelta): Promise<void>;
   /** Wait for the group being written, if any, ignoring its outcome (before giving up on an error). */
   idle(): Promise<void>;
 }
@@ -27,14 +32,13 @@ export interface FileGroup {
 /** Let pending I/O callbacks run (the DuckDB steps of the group being written) between two files. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function createFileGroup(db: Db, opts: { runId: string; vaultKey: Buffer; now: Date; minRows: number }): FileGroup {
+export function createFileGroup(db: Db, opts: { runId: string; vaultKey: Buffer; now: Date }): FileGroup {
   let batch = emptyBatchRows();
   let rejects: Reject[] = [];
   // The group's vault entries, one per pseudonym with the widest seen range (as one pseudonymizer
-  // drained once per group would give).
-  let vault = new Map<string, VaultEntry>();
+  // drained once per group would give), sealed where they were mapped.
+  const vault = createVaultAccumulator();
   let rows = 0;
-  const sealed = new Map<string, string>();
   // The group being written, as a settled outcome (so a failure is never an unhandled rejection): while
   // DuckDB merges and commits group k on its own threads, the next files are read and mapped. At most one
   // group is in flight, and group k+1 starts only after group k committed, so commits stay in file order.
@@ -51,37 +55,29 @@ export function createFileGroup(db: Db, opts: { runId: string; vaultKey: Buffer;
   const start = async () => {
     await settle();
     if (rows === 0 && rejects.length === 0) return;
-    const b = { runId: opts.runId, ...batch, vault: [...vault.values()], rejects };
+    const b = { runId: opts.runId, ...batch, vault: vault.take(), rejects };
     batch = emptyBatchRows();
     rejects = [];
-    vault = new Map();
     rows = 0;
-    inFlight = writeBatch(db, b, opts.vaultKey, opts.now, { sealed }).then(
+    inFlight = writeBatch(db, b, opts.vaultKey, opts.now).then(
       () => null,
       (error: unknown) => ({ error }),
     );
   };
   return {
-    async add(b, r, v) {
-      // The entries are the caller's to give (drained, or cloned from the worker): kept as they are.
-      for (const e of v) {
-        const known = vault.get(e.pseudonym);
-        if (!known) vault.set(e.pseudonym, e);
-        else {
-          if (e.firstSeen < known.firstSeen) known.firstSeen = e.firstSeen;
-          if (e.lastSeen > known.lastSeen) known.lastSeen = e.lastSeen;
-        }
-      }
+    async add(b, r, v, closes) {
+      vault.add(v);
       push(batch.callRecords, b.callRecords);
       push(batch.directRouting, b.directRouting);
       push(batch.pstn, b.pstn);
       push(batch.signIns, b.signIns);
       push(rejects, r);
-      rows += b.callRecords.reduce((n, c) => n + 1 + c.sessions.length, 0) + b.directRouting.length + b.pstn.length + b.signIns.length + r.length;
-      if (rows >= opts.minRows) await start();
+      rows += fileRows(b, r);
+      if (closes) await start();
       else if (inFlight) await yieldToEventLoop();
     },
-    async flush() {
+    async flush(v) {
+      vault.add(v);
       await start();
       await settle();
     },

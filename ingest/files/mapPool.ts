@@ -8,19 +8,21 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CqdError } from '../../core/errors.js';
-import type { MappedItems } from '../mapItems.js';
-import type { VaultEntry } from '../pseudonymizer.js';
 import type { SourceName } from '../sources.js';
+import type { MappedFile } from './groupMapper.js';
+import type { VaultDelta } from './vaultDelta.js';
 
 export type MapReply =
-  | { id: number; kind: 'mapped'; mapped: MappedItems; vault: VaultEntry[] }
-  | { id: number; kind: 'unreadable'; reason: string; bytes: string }
+  | ({ id: number } & MappedFile)
+  | { id: number; kind: 'drained'; vault: VaultDelta }
   | { id: number; kind: 'failed'; message: string };
 
 export type MapResult = Exclude<MapReply, { kind: 'failed' }>;
 
 export interface MapPool {
   map(source: SourceName, path: string): Promise<MapResult>;
+  /** The vault entries of the group left open after the files asked so far (GroupMapper.drain). */
+  drain(): Promise<VaultDelta>;
   close(): Promise<void>;
 }
 
@@ -30,7 +32,7 @@ export interface MapPool {
  */
 function isReply(m: unknown): m is MapReply {
   if (typeof m !== 'object' || m === null || !('id' in m) || !('kind' in m)) return false;
-  return typeof m.id === 'number' && (m.kind === 'mapped' || m.kind === 'unreadable' || m.kind === 'failed');
+  return typeof m.id === 'number' && (m.kind === 'mapped' || m.kind === 'unreadable' || m.kind === 'drained' || m.kind === 'failed');
 }
 
 /** Worker threads load plain JavaScript: register tsx in the worker first, then load mapWorker.ts. */
@@ -42,10 +44,10 @@ function bootstrap(): string {
   return `import(${JSON.stringify(tsxApi)}).then((m) => { (m.register ?? m.default.register)(); return import(${JSON.stringify(entry)}); });`;
 }
 
-export function createMapPool(opts: { pseudonymKey: Buffer; runId: string; ingestedAt: string }): MapPool {
+export function createMapPool(opts: { pseudonymKey: Buffer; vaultKey: Buffer; runId: string; ingestedAt: string; groupRows: number }): MapPool {
   const worker = new Worker(bootstrap(), {
     eval: true,
-    workerData: { pseudonymKey: new Uint8Array(opts.pseudonymKey), runId: opts.runId, ingestedAt: opts.ingestedAt },
+    workerData: { pseudonymKey: new Uint8Array(opts.pseudonymKey), vaultKey: new Uint8Array(opts.vaultKey), runId: opts.runId, ingestedAt: opts.ingestedAt, groupRows: opts.groupRows },
   });
   const waiting = new Map<number, { resolve: (r: MapResult) => void; reject: (e: Error) => void }>();
   let nextId = 0;
@@ -65,14 +67,20 @@ export function createMapPool(opts: { pseudonymKey: Buffer; runId: string; inges
   });
   worker.on('error', (e) => failAll(new CqdError(`import worker failed: ${e.message}`, 1, { cause: e })));
   worker.on('exit', (code) => failAll(new CqdError(`import worker exited (code ${code})`)));
+  const ask = (request: { source: SourceName; path: string } | { drain: true }): Promise<MapResult> => {
+    if (dead) return Promise.reject(dead);
+    const id = nextId++;
+    return new Promise<MapResult>((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, ...request });
+    });
+  };
   return {
-    map(source, path) {
-      if (dead) return Promise.reject(dead);
-      const id = nextId++;
-      return new Promise<MapResult>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, source, path });
-      });
+    map: (source, path) => ask({ source, path }),
+    async drain() {
+      const r = await ask({ drain: true });
+      if (r.kind !== 'drained') throw new CqdError('import worker answered a drain with a file');
+      return r.vault;
     },
     async close() {
       dead ??= new CqdError('import worker closed');

@@ -1,37 +1,45 @@
 /**
  * Worker-thread side of the offline import (mapPool.ts): reads, validates and maps one saved Graph file
- * per request with the same pure code as the in-thread path (readJsonFile, mapItems), and returns the
- * batch rows, the rejects and the vault entries it saw (drained after every file). Pseudonyms are a keyed
+ * per request with the same pure code as the in-thread path (groupMapper.ts), and returns the batch rows,
+ * the rejects and, with the last file of a group (or when asked to drain), the group's vault entries,
+ * encoded and sealed by vaultDelta.ts: clear values stay on this thread. Pseudonyms are a keyed
  * HMAC, so this worker's pseudonymizer gives the same pseudonyms as the main thread's.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
-import { mapItems } from '../mapItems.js';
 import { createPseudonymizer } from '../pseudonymizer.js';
 import { SOURCES } from '../sources.js';
 import type { MapContext } from '../rows/context.js';
-import { readJsonFile } from './readJsonFile.js';
+import { createGroupMapper } from './groupMapper.js';
 import type { MapReply } from './mapPool.js';
+import { createVaultEncoder } from './vaultDelta.js';
 
-const dataSchema = z.object({ pseudonymKey: z.instanceof(Uint8Array), runId: z.string(), ingestedAt: z.string() });
-const requestSchema = z.object({ id: z.number(), source: z.enum(SOURCES), path: z.string() });
+const dataSchema = z.object({
+  pseudonymKey: z.instanceof(Uint8Array),
+  vaultKey: z.instanceof(Uint8Array),
+  runId: z.string(),
+  ingestedAt: z.string(),
+  groupRows: z.number(),
+});
+const requestSchema = z.union([
+  z.object({ id: z.number(), source: z.enum(SOURCES), path: z.string() }),
+  z.object({ id: z.number(), drain: z.literal(true) }),
+]);
 
 const port = parentPort;
 if (!port) throw new Error('mapWorker runs as a worker thread only');
 const data = dataSchema.parse(workerData);
 const p = createPseudonymizer(Buffer.from(data.pseudonymKey));
 const ctx: MapContext = { p, runId: data.runId, source: 'file', ingestedAt: data.ingestedAt };
+const mapper = createGroupMapper(ctx, createVaultEncoder(Buffer.from(data.vaultKey)), data.groupRows);
 
 port.on('message', (message: unknown) => {
   const req = requestSchema.parse(message);
   let reply: MapReply;
   try {
-    const read = readJsonFile(req.path);
-    reply = read.ok
-      ? { id: req.id, kind: 'mapped', mapped: mapItems(req.source, read.items, req.path, ctx), vault: p.drain() }
-      : { id: req.id, kind: 'unreadable', reason: read.reason, bytes: read.bytes };
+    reply = 'drain' in req ? { id: req.id, kind: 'drained', vault: mapper.drain() } : { id: req.id, ...mapper.map(req.source, req.path) };
   } catch (e) {
-    p.drain();
+    // The import stops at a failed file (importDir rethrows it): the open group is never written.
     reply = { id: req.id, kind: 'failed', message: e instanceof Error ? e.message : String(e) };
   }
   port.postMessage(reply);
