@@ -18,8 +18,8 @@ export type MappedFile =
   | { kind: 'unreadable'; reason: string; bytes: string; closes: boolean; vault: VaultDelta };
 
 export interface GroupMapper {
-  /** One file; `closes` marks the last file of a group, and then `vault` holds the group's entries. */
-  map(source: SourceName, path: string): MappedFile;
+  /** One file (its bytes when already read); `closes` marks the last file of a group, and then `vault` holds the group's entries. */
+  map(source: SourceName, path: string, bytes?: Buffer): MappedFile;
   /** The vault entries of the group left open after the last file. */
   drain(): VaultDelta;
 }
@@ -38,8 +38,8 @@ export function createGroupMapper(ctx: MapContext, encode: (entries: ReturnType<
     return { closes: true, vault: encode(ctx.p.drain()) };
   };
   return {
-    map(source, path) {
-      const read = readJsonFile(path);
+    map(source, path, bytes) {
+      const read = readJsonFile(path, bytes);
       if (!read.ok) return { kind: 'unreadable', reason: read.reason, bytes: read.bytes, ...close(1) };
       const mapped = mapItems(source, read.items, path, ctx);
       return { kind: 'mapped', mapped, ...close(fileRows(mapped.batch, mapped.rejects)) };

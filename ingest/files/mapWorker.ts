@@ -5,6 +5,7 @@
  * encoded and sealed by vaultDelta.ts: clear values stay on this thread. Pseudonyms are a keyed
  * HMAC, so this worker's pseudonymizer gives the same pseudonyms as the main thread's.
  */
+import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { createPseudonymizer } from '../pseudonymizer.js';
@@ -33,14 +34,44 @@ const p = createPseudonymizer(Buffer.from(data.pseudonymKey));
 const ctx: MapContext = { p, runId: data.runId, source: 'file', ingestedAt: data.ingestedAt };
 const mapper = createGroupMapper(ctx, createVaultEncoder(Buffer.from(data.vaultKey)), data.groupRows);
 
-port.on('message', (message: unknown) => {
-  const req = requestSchema.parse(message);
-  let reply: MapReply;
-  try {
-    reply = 'drain' in req ? { id: req.id, kind: 'drained', vault: mapper.drain() } : { id: req.id, ...mapper.map(req.source, req.path) };
-  } catch (e) {
-    // The import stops at a failed file (importDir rethrows it): the open group is never written.
-    reply = { id: req.id, kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+/**
+ * Files are read a few ahead, on libuv's threads, while this thread maps the one before: reading took about a
+ * tenth of this thread's time, which is the import's critical path. A failed read leaves the bytes out, and
+ * readJsonFile then reads the file itself and reports the error as it always did.
+ */
+const READ_AHEAD = 8;
+type Request = z.infer<typeof requestSchema>;
+const queue: { req: Request; bytes?: Promise<Buffer | undefined> }[] = [];
+let pumping = false;
+
+function readAhead(): void {
+  for (const q of queue.slice(0, READ_AHEAD)) {
+    if (!q.bytes && !('drain' in q.req)) q.bytes = readFile(q.req.path).then((b) => b, () => undefined);
   }
-  port.postMessage(reply);
+}
+
+/** Answer the queued requests in the order asked. */
+async function pump(port: NonNullable<typeof parentPort>): Promise<void> {
+  if (pumping) return;
+  pumping = true;
+  for (let q = queue.shift(); q; q = queue.shift()) {
+    readAhead();
+    const req = q.req;
+    const bytes = q.bytes ? await q.bytes : undefined;
+    let reply: MapReply;
+    try {
+      reply = 'drain' in req ? { id: req.id, kind: 'drained', vault: mapper.drain() } : { id: req.id, ...mapper.map(req.source, req.path, bytes) };
+    } catch (e) {
+      // The import stops at a failed file (importDir rethrows it): the open group is never written.
+      reply = { id: req.id, kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+    }
+    port.postMessage(reply);
+  }
+  pumping = false;
+}
+
+port.on('message', (message: unknown) => {
+  queue.push({ req: requestSchema.parse(message) });
+  readAhead();
+  void pump(port);
 });

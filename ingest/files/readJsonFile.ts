@@ -4,10 +4,11 @@ import { gunzipSync } from 'node:zlib';
 
 export type JsonFileResult = { ok: true; items: unknown[] } | { ok: false; reason: string; bytes: string };
 
-export function readJsonFile(path: string): JsonFileResult {
+/** The file's bytes may be given when they were read ahead (mapWorker.ts reads the next files while it maps one). */
+export function readJsonFile(path: string, bytes?: Buffer): JsonFileResult {
   let text: string;
   try {
-    const buf = readFileSync(path);
+    const buf = bytes ?? readFileSync(path);
     text = (path.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8');
   } catch (e) {
     return { ok: false, reason: `cannot read: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, bytes: '' };
