@@ -68,6 +68,7 @@ async function appendNew<K extends RawTable>(db: Db, table: K, rows: RawRow<K>[]
 const KEYED_TABLES = ['call_records', 'direct_routing_calls', 'pstn_calls', 'sign_ins', 'vault'] as const;
 type KeyedTable = (typeof KEYED_TABLES)[number];
 const knownRow = z.object({ tbl: z.enum(KEYED_TABLES), id: z.string() });
+const storedRow = z.object({ tbl: z.enum(KEYED_TABLES) });
 
 /**
  * Which of the batch's keys are already stored, per table. Keys new to the store (all of them on a first
@@ -76,9 +77,12 @@ const knownRow = z.object({ tbl: z.enum(KEYED_TABLES), id: z.string() });
  */
 async function knownKeys(tx: Db, keys: Record<KeyedTable, readonly string[]>): Promise<Record<KeyedTable, Set<string>>> {
   const known: Record<KeyedTable, Set<string>> = { call_records: new Set(), direct_routing_calls: new Set(), pstn_calls: new Set(), sign_ins: new Set(), vault: new Set() };
+  // Only tables holding rows can hold one of these keys (an empty table, as on a first import, is not asked).
+  const stored = new Set((await tx.query(loadSql('ingest/sql/stored_tables.sql'), storedRow)).map((r) => r.tbl));
+  if (stored.size === 0) return known;
   await tx.exec(loadSql('ingest/sql/known_keys_setup.sql'));
   const rows: [string, string][] = [];
-  for (const [tbl, ids] of Object.entries(keys)) for (const id of ids) rows.push([tbl, id]);
+  for (const tbl of KEYED_TABLES) if (stored.has(tbl)) for (const id of keys[tbl]) rows.push([tbl, id]);
   if (rows.length === 0) return known;
   await tx.append('ingest_keys', ['VARCHAR', 'VARCHAR'], rows);
   for (const r of await tx.query(loadSql('ingest/sql/known_keys.sql'), knownRow)) {
