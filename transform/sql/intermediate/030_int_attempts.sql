@@ -31,7 +31,7 @@ SELECT
   d.caller_country,
   d.callee_country
 FROM staging.stg_direct_routing_calls d
-LEFT JOIN intermediate.int_dr_session_picks p USING (dr_id)          -- no pick: the record has no user session
+LEFT JOIN intermediate.int_dr_session_picks p USING (dr_rid)         -- no pick: the record has no user session
 LEFT JOIN intermediate.int_user_session_sites s ON s.session_rid = p.session_rid;
 
 INSERT INTO intermediate.int_attempts BY NAME

@@ -1,7 +1,8 @@
--- One row per Direct Routing leg, renamed and cast only.
+-- One row per Direct Routing leg, renamed and cast only (dr_rid: the raw rowid, a cheap join handle within one build).
 CREATE OR REPLACE VIEW staging.stg_direct_routing_calls AS
-WITH source AS (SELECT * FROM raw.direct_routing_calls)
+WITH source AS (SELECT rowid AS dr_rid, * FROM raw.direct_routing_calls)
 SELECT
+  dr_rid,
   id AS dr_id,
   correlation_id,
   user_p,
