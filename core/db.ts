@@ -237,7 +237,7 @@ function sameTypes(appender: DuckDBAppender, types: readonly AppendType[]): bool
   return types.every((t, c) => appender.columnType(c).typeId === DUCK_TYPES[t].typeId);
 }
 
-/** One JS value to what the column's vector takes; the same conversions as the row path below. */
+/** One JS value to what the column's vector (or, row by row, the appender) takes. */
 function toVectorValue(t: AppendType, v: SqlParam, c: number): DuckDBValue {
   switch (t) {
     case 'VARCHAR':
@@ -289,38 +289,16 @@ function appendChunks(appender: DuckDBAppender, types: readonly AppendType[], ro
   return n;
 }
 
-/** Row by row, letting the appender cast to the table's column types. */
+/** Row by row, letting the appender cast to the table's column types (the same conversions as appendChunks). */
 function appendRows(appender: DuckDBAppender, types: readonly AppendType[], rows: Iterable<readonly SqlParam[]>): number {
   let n = 0;
   for (const row of rows) {
     for (let c = 0; c < types.length; c++) {
+      const t = types[c];
       const v = row[c];
-      if (v === null || v === undefined) {
-        appender.appendNull();
-        continue;
-      }
-      switch (types[c]) {
-        case 'VARCHAR':
-          appender.appendVarchar(String(v));
-          break;
-        case 'DOUBLE':
-          appender.appendDouble(Number(v));
-          break;
-        case 'INTEGER':
-          appender.appendInteger(Number(v));
-          break;
-        case 'BIGINT':
-          appender.appendBigInt(BigInt(v));
-          break;
-        case 'BOOLEAN':
-          appender.appendBoolean(Boolean(v));
-          break;
-        case 'TIMESTAMPTZ':
-          appender.appendTimestampTZ(new DuckDBTimestampTZValue(timestampMicros(v, c)));
-          break;
-        default:
-          throw new CqdError(`append: unsupported type at column ${c}`);
-      }
+      if (t === undefined) throw new CqdError(`append: no type for column ${c}`);
+      if (v === null || v === undefined) appender.appendNull();
+      else appender.appendValue(toVectorValue(t, v, c), DUCK_TYPES[t]);
     }
     appender.endRow();
     n++;

@@ -54,15 +54,10 @@ function dedupe<T extends { id: SqlParam }>(rows: T[], better: (a: T, b: T) => b
   return [...m.values()];
 }
 
-async function land<K extends RawTable>(db: Db, table: K, rows: RawRow<K>[]): Promise<void> {
+/** Rows into raw.<table> (keys not stored yet: no landing, no merge) or land.<table> (to be merged). */
+async function appendTo<K extends RawTable>(db: Db, schema: 'raw' | 'land', table: K, rows: RawRow<K>[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.append(table, typesOf(table), rows.map((r) => toPositional(table, r)), 'land');
-}
-
-/** Rows whose key is not stored yet go straight to the raw table (no landing, no merge). */
-async function appendNew<K extends RawTable>(db: Db, table: K, rows: RawRow<K>[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.append(table, typesOf(table), rows.map((r) => toPositional(table, r)), 'raw');
+  await db.append(table, typesOf(table), rows.map((r) => toPositional(table, r)), schema);
 }
 
 const KEYED_TABLES = ['call_records', 'direct_routing_calls', 'pstn_calls', 'sign_ins', 'vault'] as const;
@@ -92,26 +87,9 @@ async function knownKeys(tx: Db, keys: Record<KeyedTable, readonly string[]>): P
   return known;
 }
 
-export interface WriteBatchOptions {
-  /**
-   * Sealed vault values by pseudonym, kept across the batches of one import: a value seen again in a later
-   * batch (the same users, devices and numbers recur all along an import) reuses its sealed form instead of
-   * being encrypted again. The merge keeps an existing sealed value anyway; only the seen range widens.
-   */
-  sealed?: Map<string, string>;
-}
-
-export async function writeBatch(db: Db, batch: Batch, vaultKey: Buffer, now: Date, opts: WriteBatchOptions = {}): Promise<void> {
+export async function writeBatch(db: Db, batch: Batch, vaultKey: Buffer, now: Date): Promise<void> {
   const nowIso = now.toISOString();
-  const sealOnce = (v: VaultEntry | SealedVaultEntry): string => {
-    if ('sealed' in v) return v.sealed;
-    let s = opts.sealed?.get(v.pseudonym);
-    if (s === undefined) {
-      s = seal(vaultKey, v.clear, v.pseudonym);
-      opts.sealed?.set(v.pseudonym, s);
-    }
-    return s;
-  };
+  const sealed = (v: VaultEntry | SealedVaultEntry): string => ('sealed' in v ? v.sealed : seal(vaultKey, v.clear, v.pseudonym));
   await db.transaction(async (tx) => {
     const records = dedupe(
       (batch.callRecords ?? []).map((c) => ({ id: c.record.id, c })),
@@ -137,28 +115,28 @@ export async function writeBatch(db: Db, batch: Batch, vaultKey: Buffer, now: Da
       return [fresh, stored];
     };
     const [newRecords, oldRecords] = split(records, (c) => c.record.id, 'call_records');
-    await appendNew(tx, 'call_records', newRecords.map((c) => c.record));
-    await appendNew(tx, 'call_sessions', newRecords.flatMap((c) => c.sessions));
+    await appendTo(tx, 'raw', 'call_records', newRecords.map((c) => c.record));
+    await appendTo(tx, 'raw', 'call_sessions', newRecords.flatMap((c) => c.sessions));
     if (oldRecords.length) {
-      await land(tx, 'call_records', oldRecords.map((c) => c.record));
-      await land(tx, 'call_sessions', oldRecords.flatMap((c) => c.sessions));
+      await appendTo(tx, 'land', 'call_records', oldRecords.map((c) => c.record));
+      await appendTo(tx, 'land', 'call_sessions', oldRecords.flatMap((c) => c.sessions));
       await tx.exec(loadSql('ingest/sql/merge_call_records.sql'));
     }
     const [newDr, oldDr] = split(dr, (r) => r.id, 'direct_routing_calls');
     const [newPstn, oldPstn] = split(pstn, (r) => r.id, 'pstn_calls');
     const [newSi, oldSi] = split(si, (r) => r.id, 'sign_ins');
-    await appendNew(tx, 'direct_routing_calls', newDr);
-    await appendNew(tx, 'pstn_calls', newPstn);
-    await appendNew(tx, 'sign_ins', newSi);
+    await appendTo(tx, 'raw', 'direct_routing_calls', newDr);
+    await appendTo(tx, 'raw', 'pstn_calls', newPstn);
+    await appendTo(tx, 'raw', 'sign_ins', newSi);
     if (oldDr.length || oldPstn.length || oldSi.length) {
-      await land(tx, 'direct_routing_calls', oldDr);
-      await land(tx, 'pstn_calls', oldPstn);
-      await land(tx, 'sign_ins', oldSi);
+      await appendTo(tx, 'land', 'direct_routing_calls', oldDr);
+      await appendTo(tx, 'land', 'pstn_calls', oldPstn);
+      await appendTo(tx, 'land', 'sign_ins', oldSi);
       await tx.exec(loadSql('ingest/sql/merge_logs.sql'));
     }
     const [newVault, oldVault] = split(vault, (v) => v.pseudonym, 'vault');
     const vaultTypes = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'TIMESTAMPTZ', 'TIMESTAMPTZ'] as const;
-    const vaultRow = (v: VaultEntry | SealedVaultEntry) => [v.pseudonym, v.kind, sealOnce(v), v.firstSeen, v.lastSeen];
+    const vaultRow = (v: VaultEntry | SealedVaultEntry) => [v.pseudonym, v.kind, sealed(v), v.firstSeen, v.lastSeen];
     if (newVault.length) await tx.append('euii', vaultTypes, newVault.map(vaultRow), 'vault');
     if (oldVault.length) {
       await tx.append('vault', vaultTypes, oldVault.map(vaultRow), 'land');

@@ -54,7 +54,7 @@ export function createFileGroup(db: Db, opts: { runId: string; vaultKey: Buffer;
   };
   const start = async () => {
     await settle();
-    if (rows === 0 && rejects.length === 0) return;
+    if (rows === 0) return; // rejects count as rows (fileRows)
     const b = { runId: opts.runId, ...batch, vault: vault.take(), rejects };
     batch = emptyBatchRows();
     rejects = [];

@@ -25,7 +25,7 @@ export function toDimensions(el: Record<string, string>): Dimensions {
 /**
  * A leaf belongs to the first kept element (in rank order) that covers it, as in the engine, where an element holds
  * only the leaves no earlier element holds: a cluster's attempts, baseline, daily series, users and codes all count
- * the same attempts as its failures (element_hits.sql and element_daily.sql apply the same rule in SQL).
+ * the same attempts as its failures (held_attempts.sql applies the same rule in SQL).
  */
 export async function describeClusters(db: Db, w: QueryWindow, predicate: string, kept: KeptElement[], leaves: RateTable, totalExcess: number): Promise<Cluster[]> {
   const mix = await elementMix(db, w, predicate);

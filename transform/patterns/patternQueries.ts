@@ -21,10 +21,10 @@ export interface QueryWindow {
 /** Hierarchical dimensions: values are '/'-joined paths (contract-attempts.md). */
 export const HIERARCHICAL: Record<Dimension, boolean> = { site: true, sbc: false, client_build: true, carrier_path: true };
 
-/** A query file, with the shared per-element failures (element_hits.sql) and the failure predicate spliced in. */
+/** A query file, with the shared attempts each element holds (held_attempts.sql) and the failure predicate spliced in. */
 const sql = (file: string, predicate: string): string =>
   loadSql(`transform/sql/patterns/${file}`)
-    .replaceAll('__ELEMENT_HITS__', loadSql('transform/sql/patterns/element_hits.sql').trim())
+    .replaceAll('__HELD_ATTEMPTS__', loadSql('transform/sql/patterns/held_attempts.sql').trim())
     .replaceAll('__FAILURE__', predicate);
 const params = (w: QueryWindow): Record<string, string> => ({ from: w.from, to: w.to, excluded: w.excluded || '\u0000' });
 

@@ -1,6 +1,6 @@
 -- Per element: top SIP codes, Microsoft codes, layers and failure origins of its failing attempts in the window
--- (those no earlier element holds: element_hits.sql).
-__ELEMENT_HITS__,
+-- (those no earlier element holds: held_attempts.sql).
+__HELD_ATTEMPTS__,
 counted AS (
   SELECT el, 'sip' AS kind, coalesce(final_sip_code::VARCHAR, 'none') AS value, count(*) AS n FROM hits GROUP BY ALL
   UNION ALL SELECT el, 'ms', coalesce(ms_code::VARCHAR, 'none'), count(*) FROM hits GROUP BY ALL

@@ -1,6 +1,6 @@
--- Per element: its failing attempts in the window (those no earlier element holds: element_hits.sql), distinct
+-- Per element: its failing attempts in the window (those no earlier element holds: held_attempts.sql), distinct
 -- failing users, the busiest user's failures and first failure.
-__ELEMENT_HITS__,
+__HELD_ATTEMPTS__,
 per_user AS (SELECT el, user_p, count(*) AS n FROM hits GROUP BY el, user_p)
 SELECT
   el,
