@@ -2,8 +2,8 @@
  * Offline import throughput (issue 3): saved Graph pages → DuckDB through importDir (validation, mapping,
  * pseudonymisation, vault, upserts) vs DuckDB's own read_json loading the same files into flat tables,
  * both in this process on fresh databases.
- *   npx tsx bench/ingest-files.ts [--legs 1000000] [--keep DIR]
- * --keep DIR keeps the generated pages in DIR/pages and reuses them on the next run with the same --legs.
+ *   npx tsx bench/ingest-files.ts [--legs 1000000] [--keep DIR] [--workers N]
+ * --workers N sets importDir's mapping workers (default: its own, one per core). --keep DIR keeps the generated pages in DIR/pages and reuses them on the next run with the same --legs.
  * Legs = call-record sessions + Direct Routing rows + PSTN rows. The pages come from the demo tenant
  * generator (several seeded tenants of 2,000 users × 35 days, written by a child process so generation
  * memory does not count in the peak RSS); sign-ins are left out (not legs).
@@ -30,7 +30,7 @@ const cpuSeconds = (from: NodeJS.CpuUsage): number => {
   return (d.user + d.system) / 1e6;
 };
 
-const { values } = parseArgs({ options: { legs: { type: 'string' }, generate: { type: 'string' }, keep: { type: 'string' } } });
+const { values } = parseArgs({ options: { legs: { type: 'string' }, generate: { type: 'string' }, keep: { type: 'string' }, workers: { type: 'string' } } });
 const target = Number(values.legs ?? 1_000_000);
 
 /** Child mode: write tenants into DIR until `target` legs; prints the leg count. */
@@ -83,7 +83,7 @@ try {
   const db = await openStore(join(root, 'import.duckdb'));
   t0 = performance.now();
   let cpu0 = process.cpuUsage();
-  const s = await importDir(db, pages, { keys, log: memoryLogger(), now: new Date('2026-11-24T00:00:00Z'), runId: 'bench' });
+  const s = await importDir(db, pages, { keys, log: memoryLogger(), now: new Date('2026-11-24T00:00:00Z'), runId: 'bench', ...(values.workers === undefined ? {} : { mapWorkers: Number(values.workers) }) });
   const importS = (performance.now() - t0) / 1000;
   const importCpu = cpuSeconds(cpu0);
   db.close();

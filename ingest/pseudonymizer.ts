@@ -17,6 +17,15 @@ export interface VaultEntry {
   lastSeen: string;
 }
 
+/** A pseudonym seen since the last drain, with its seen range in epoch milliseconds (Pseudonymizer.drainSeen). */
+export interface SeenValue {
+  readonly pseudonym: string;
+  readonly kind: EuiiKind;
+  readonly clear: string;
+  readonly firstMs: number;
+  readonly lastMs: number;
+}
+
 export interface Pseudonymizer {
   /** The pseudonym of a clear value (null/empty stays null). UPNs are lower-cased first, as Entra does. */
   p(kind: EuiiKind, value: string | null | undefined): string | null;
@@ -26,6 +35,11 @@ export interface Pseudonymizer {
   at(iso: string): void;
   /** Clear values seen since the last drain. */
   drain(): VaultEntry[];
+  /**
+   * The same as drain, without building entries: the values seen since the last drain, read before the
+   * next call to p (the offline import drains every file and encodes them at once, vaultDelta.ts).
+   */
+  drainSeen(): readonly SeenValue[];
 }
 
 /** The form Date.prototype.toISOString() gives (days 29–31 take the round trip: 02-30 would roll over). */
@@ -35,20 +49,24 @@ export function normalizeEuii(kind: EuiiKind, value: string): string {
   return kind === 'upn' ? value.trim().toLowerCase() : value.trim();
 }
 
-/** One pseudonym: its clear value and its entry in the current drain window (if seen in it). */
+/** One pseudonym: its clear value and its seen range in the current drain window (if seen in it). */
 interface Slot {
   pseudonym: string;
   kind: EuiiKind;
   clear: string;
-  entry: VaultEntry | null;
-  /** The drain window `entry` belongs to. */
+  /** The drain window the range below belongs to. */
   window: number;
+  first: string;
+  last: string;
+  firstMs: number;
+  lastMs: number;
 }
 
 export function createPseudonymizer(key: Buffer): Pseudonymizer {
-  let pending: VaultEntry[] = [];
+  let pending: Slot[] = [];
   let window = 0;
   let now = new Date(0).toISOString();
+  let nowMs = 0;
   // Per kind: the value as received → its slot, so a repeated value skips normalising, hashing and the
   // pending lookup (the bulk of a large import repeats the same users and devices). Values that normalise
   // alike (UPN case) share one slot through `slots`.
@@ -61,7 +79,7 @@ export function createPseudonymizer(key: Buffer): Pseudonymizer {
     const clear = normalizeEuii(kind, value);
     const pseudonym = `${PREFIX[kind]}_${createHmac('sha256', key).update(`${kind}\u0000${clear}`).digest('hex').slice(0, 20)}`;
     let slot = slots.get(pseudonym);
-    if (!slot) slots.set(pseudonym, (slot = { pseudonym, kind, clear, entry: null, window: -1 }));
+    if (!slot) slots.set(pseudonym, (slot = { pseudonym, kind, clear, window: -1, first: now, last: now, firstMs: nowMs, lastMs: nowMs }));
     seen[kind].set(value, slot);
     return slot;
   };
@@ -69,29 +87,35 @@ export function createPseudonymizer(key: Buffer): Pseudonymizer {
     if (value === null || value === undefined) return null;
     const slot = seen[kind].get(value) ?? resolve(kind, value);
     if (!slot) return null;
-    const e = slot.entry;
-    if (slot.window !== window || !e) {
-      const entry: VaultEntry = { pseudonym: slot.pseudonym, kind, clear: slot.clear, firstSeen: now, lastSeen: now };
-      slot.entry = entry;
+    if (slot.window !== window) {
       slot.window = window;
-      pending.push(entry);
-    } else if (now > e.lastSeen) e.lastSeen = now;
-    else if (now < e.firstSeen) e.firstSeen = now;
+      slot.first = slot.last = now;
+      slot.firstMs = slot.lastMs = nowMs;
+      pending.push(slot);
+    } else if (nowMs > slot.lastMs) {
+      slot.last = now;
+      slot.lastMs = nowMs;
+    } else if (nowMs < slot.firstMs) {
+      slot.first = now;
+      slot.firstMs = nowMs;
+    }
     return slot.pseudonym;
+  };
+  const take = (): Slot[] => {
+    const out = pending;
+    pending = [];
+    window++;
+    return out;
   };
   return {
     p,
     user: (upn, objectId) => p('upn', upn) ?? p('user_id', objectId),
     at(iso) {
-      // ISO strings from Graph compare correctly as text once normalised to the same form (a string
-      // already in that form, as most are, is kept without a Date round trip).
+      // Kept in the form Date.prototype.toISOString() gives (most Graph times already are: no round trip).
       now = CANONICAL_ISO.test(iso) ? iso : new Date(iso).toISOString();
+      nowMs = Date.parse(now);
     },
-    drain() {
-      const out = pending;
-      pending = [];
-      window++;
-      return out;
-    },
+    drain: () => take().map((s) => ({ pseudonym: s.pseudonym, kind: s.kind, clear: s.clear, firstSeen: s.first, lastSeen: s.last })),
+    drainSeen: take,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Groups the mapped rows of consecutive whole files into one writeBatch (one transaction) of at least
- * `minRows` rows (where a group ends is decided where the files are mapped, groupMapper.ts). A
+ * `minRows` rows: a group ends at the file that brings it to `minRows`. A
  * transaction per small file (100 call records per saved page) costs ~20 statements of
  * fixed DuckDB overhead each, which dominated the offline import, and every commit past DuckDB's WAL
  * threshold checkpoints (rewriting the growing primary-key indexes), so few large groups beat many
@@ -14,17 +14,17 @@
 import type { Db } from '../../core/db.js';
 import { emptyBatchRows, type BatchRows } from '../mapItems.js';
 import { writeBatch, type Reject } from '../writeBatch.js';
-import { fileRows } from './groupMapper.js';
-import { createVaultAccumulator, type VaultDelta } from './vaultDelta.js';
+import { fileRows } from './fileMapper.js';
+import { createVaultAccumulator, mergeVaultEntries, type VaultAccumulator, type VaultDelta } from './vaultDelta.js';
 
 export interface FileGroup {
   /**
-   * One file's rows and rejects; `closes` when it is the last file of its group, and then `vault` holds the
-   * group's vault entries (from the encoder paired with this group's accumulator).
+   * One file's rows, rejects and vault entries; `encoder` names the vault encoder that encoded them (the
+   * mapping worker's number, or 0 in-thread): each encoder's deltas go to an accumulator of their own.
    */
-  add(rows: BatchRows, rejects: Reject[], vault: VaultDelta, closes: boolean): Promise<void>;
-  /** Write what is left, with the open group's vault entries, and wait until every group has committed (throws the first failure). */
-  flush(vault: VaultDelta): Promise<void>;
+  add(rows: BatchRows, rejects: Reject[], vault: VaultDelta, encoder: number): Promise<void>;
+  /** Write what is left and wait until every group has committed (throws the first failure). */
+  flush(): Promise<void>;
   /** Wait for the group being written, if any, ignoring its outcome (before giving up on an error). */
   idle(): Promise<void>;
 }
@@ -32,12 +32,17 @@ export interface FileGroup {
 /** Let pending I/O callbacks run (the DuckDB steps of the group being written) between two files. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function createFileGroup(db: Db, opts: { runId: string; vaultKey: Buffer; now: Date }): FileGroup {
+export function createFileGroup(db: Db, opts: { runId: string; vaultKey: Buffer; now: Date; minRows: number }): FileGroup {
   let batch = emptyBatchRows();
   let rejects: Reject[] = [];
-  // The group's vault entries, one per pseudonym with the widest seen range (as one pseudonymizer
-  // drained once per group would give), sealed where they were mapped.
-  const vault = createVaultAccumulator();
+  // The group's vault entries, one per pseudonym with the widest seen range, sealed where they were mapped;
+  // one accumulator per encoder, merged when the group is written.
+  const vault = new Map<number, VaultAccumulator>();
+  const accumulator = (encoder: number): VaultAccumulator => {
+    let a = vault.get(encoder);
+    if (!a) vault.set(encoder, (a = createVaultAccumulator()));
+    return a;
+  };
   let rows = 0;
   // The group being written, as a settled outcome (so a failure is never an unhandled rejection): while
   // DuckDB merges and commits group k on its own threads, the next files are read and mapped. At most one
@@ -55,7 +60,7 @@ export function createFileGroup(db: Db, opts: { runId: string; vaultKey: Buffer;
   const start = async () => {
     await settle();
     if (rows === 0) return; // rejects count as rows (fileRows)
-    const b = { runId: opts.runId, ...batch, vault: vault.take(), rejects };
+    const b = { runId: opts.runId, ...batch, vault: mergeVaultEntries([...vault.values()].map((a) => a.take())), rejects };
     batch = emptyBatchRows();
     rejects = [];
     rows = 0;
@@ -65,19 +70,18 @@ export function createFileGroup(db: Db, opts: { runId: string; vaultKey: Buffer;
     );
   };
   return {
-    async add(b, r, v, closes) {
-      vault.add(v);
+    async add(b, r, v, encoder) {
+      accumulator(encoder).add(v);
       push(batch.callRecords, b.callRecords);
       push(batch.directRouting, b.directRouting);
       push(batch.pstn, b.pstn);
       push(batch.signIns, b.signIns);
       push(rejects, r);
       rows += fileRows(b, r);
-      if (closes) await start();
+      if (rows >= opts.minRows) await start();
       else if (inFlight) await yieldToEventLoop();
     },
-    async flush(v) {
-      vault.add(v);
+    async flush() {
       await start();
       await settle();
     },

@@ -8,6 +8,7 @@
  * exports), see importCsvFiles.ts; their DR/PSTN rows count in `accepted` like Graph rows.
  */
 import { existsSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../../core/db.js';
 import type { Logger } from '../../core/log.js';
@@ -17,7 +18,7 @@ import { createPseudonymizer } from '../pseudonymizer.js';
 import type { MapContext } from '../rows/context.js';
 import { SOURCES, type SourceName } from '../sources.js';
 import { createFileGroup } from './fileGroup.js';
-import { createGroupMapper } from './groupMapper.js';
+import { createFileMapper } from './fileMapper.js';
 import { createMapPool, type MapResult } from './mapPool.js';
 import { importCsvFiles } from './importCsvFiles.js';
 import { createVaultEncoder } from './vaultDelta.js';
@@ -47,25 +48,53 @@ export interface ImportDirDeps {
   runId: string;
   groupRows?: number;
   /**
-   * Map the JSON files on a worker thread (the default) so that reading, validation, mapping and
-   * pseudonymisation overlap the appends and DuckDB's merges; false maps them on this thread.
+   * Worker threads that map the JSON files, so that reading, validation, mapping and pseudonymisation
+   * run in parallel and overlap the appends and DuckDB's merges; 0 maps them on this thread. Default:
+   * one per core, at most MAX_MAP_WORKERS.
    */
-  mapWorker?: boolean;
+  mapWorkers?: number;
 }
 
+/**
+ * Mapping is the larger part of an import's work (at 1 M legs one worker was the critical path: busy
+ * throughout while the main thread's writes took about 60 % of the time), so the default is a worker per core.
+ * Past a few workers the main thread's appends and DuckDB's commits bound the import instead.
+ */
+export const MAX_MAP_WORKERS = 4;
+
+/**
+ * DuckDB checkpoints once its WAL passes checkpoint_threshold (16 MB by default), and a checkpoint rewrites
+ * the raw tables' growing primary-key indexes: every commit of a large import did (about 3 s of each
+ * 200k-row group at 1 M legs). The import raises the threshold and checkpoints once at the end instead.
+ * A crash in between loses nothing: the WAL replays committed groups on the next open.
+ */
+const IMPORT_CHECKPOINT_THRESHOLD = '4GB';
+
 export async function importDir(db: Db, dir: string, deps: ImportDirDeps): Promise<ImportSummary> {
+  await db.run(`SET checkpoint_threshold = '${IMPORT_CHECKPOINT_THRESHOLD}'`);
+  try {
+    const summary = await importFiles(db, dir, deps);
+    await db.run('CHECKPOINT');
+    return summary;
+  } finally {
+    await db.run('RESET checkpoint_threshold');
+  }
+}
+
+async function importFiles(db: Db, dir: string, deps: ImportDirDeps): Promise<ImportSummary> {
   const p = createPseudonymizer(deps.keys.pseudonymKey);
   const groupRows = deps.groupRows ?? GROUP_ROWS;
-  const group = createFileGroup(db, { runId: deps.runId, vaultKey: deps.keys.vaultKey, now: deps.now });
+  const group = createFileGroup(db, { runId: deps.runId, vaultKey: deps.keys.vaultKey, now: deps.now, minRows: groupRows });
   const summary: ImportSummary = { files: 0, accepted: { callRecords: 0, directRoutingCalls: 0, pstnCalls: 0, signIns: 0 }, rejected: 0, cqdRows: 0 };
   const ctx: MapContext = { p, runId: deps.runId, source: 'file', ingestedAt: deps.now.toISOString() };
   const files = jsonFiles(dir);
+  const workers = deps.mapWorkers ?? Math.min(MAX_MAP_WORKERS, availableParallelism());
   const pool =
-    deps.mapWorker === false || files.length === 0
+    workers < 1 || files.length === 0
       ? null
-      : createMapPool({ pseudonymKey: deps.keys.pseudonymKey, vaultKey: deps.keys.vaultKey, runId: deps.runId, ingestedAt: ctx.ingestedAt, groupRows });
-  // In-thread mapping answers the same way the worker does (the same group mapper, with its own vault encoder).
-  const here = createGroupMapper(ctx, createVaultEncoder(deps.keys.vaultKey), groupRows);
+      : createMapPool({ pseudonymKey: deps.keys.pseudonymKey, vaultKey: deps.keys.vaultKey, runId: deps.runId, ingestedAt: ctx.ingestedAt, workers });
+  // In-thread mapping answers the way a worker does (the same file mapper, with its own vault encoder).
+  const here = createFileMapper(ctx, createVaultEncoder(deps.keys.vaultKey));
   try {
     const ahead: Promise<MapResult>[] = [];
     const ask = (i: number) => {
@@ -80,22 +109,22 @@ export async function importDir(db: Db, dir: string, deps: ImportDirDeps): Promi
       const f = files[i];
       if (!f) continue;
       ask(i + LOOKAHEAD);
-      const r = pool ? await ahead.shift() : here.map(f.source, f.path);
-      if (!r || r.kind === 'drained') throw new Error('importDir: lost track of a mapped file');
+      const r = pool ? await ahead.shift() : { ...here.map(f.source, f.path), worker: 0 };
+      if (!r) throw new Error('importDir: lost track of a mapped file');
       summary.files++;
       if (r.kind === 'unreadable') {
-        await group.add(emptyBatchRows(), [{ source: f.source, location: f.path, position: 'file', reason: r.reason, payload: r.bytes }], r.vault, r.closes);
+        await group.add(emptyBatchRows(), [{ source: f.source, location: f.path, position: 'file', reason: r.reason, payload: r.bytes }], r.vault, r.worker);
         summary.rejected++;
         deps.log.warn(`rejected ${f.path}: ${r.reason}`);
         continue;
       }
       const m = r.mapped;
-      await group.add(m.batch, m.rejects, r.vault, r.closes);
+      await group.add(m.batch, m.rejects, r.vault, r.worker);
       summary.accepted[f.source] += m.accepted;
       summary.rejected += m.rejects.length;
       if (m.rejects.length) deps.log.warn(`${f.path}: ${m.rejects.length} item(s) quarantined in meta.rejects`);
     }
-    await group.flush(pool ? await pool.drain() : here.drain());
+    await group.flush();
   } catch (e) {
     await group.idle();
     throw e;

@@ -1,7 +1,9 @@
 /**
- * Reads, validates and maps saved Graph files on a worker thread (mapWorker.ts), so that parsing JSON,
+ * Reads, validates and maps saved Graph files on worker threads (mapWorker.ts), so that parsing JSON,
  * zod validation, mapping and HMAC pseudonymisation run beside the main thread's appends and DuckDB's
- * merges and commits instead of before them. Files are answered in the order asked.
+ * merges and commits instead of before them. Mapping is most of an import's work, so there may be several
+ * workers: files go to them in turn, and each worker answers its files in the order asked. A reply names
+ * its worker, whose vault encoder numbered its entries (fileGroup.ts keeps one accumulator per worker).
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -9,20 +11,15 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CqdError } from '../../core/errors.js';
 import type { SourceName } from '../sources.js';
-import type { MappedFile } from './groupMapper.js';
-import type { VaultDelta } from './vaultDelta.js';
+import type { MappedFile } from './fileMapper.js';
 
-export type MapReply =
-  | ({ id: number } & MappedFile)
-  | { id: number; kind: 'drained'; vault: VaultDelta }
-  | { id: number; kind: 'failed'; message: string };
+export type MapReply = ({ id: number } & MappedFile) | { id: number; kind: 'failed'; message: string };
 
-export type MapResult = Exclude<MapReply, { kind: 'failed' }>;
+/** A mapped file and the worker that mapped it. */
+export type MapResult = MappedFile & { worker: number };
 
 export interface MapPool {
   map(source: SourceName, path: string): Promise<MapResult>;
-  /** The vault entries of the group left open after the files asked so far (GroupMapper.drain). */
-  drain(): Promise<VaultDelta>;
   close(): Promise<void>;
 }
 
@@ -32,7 +29,7 @@ export interface MapPool {
  */
 function isReply(m: unknown): m is MapReply {
   if (typeof m !== 'object' || m === null || !('id' in m) || !('kind' in m)) return false;
-  return typeof m.id === 'number' && (m.kind === 'mapped' || m.kind === 'unreadable' || m.kind === 'drained' || m.kind === 'failed');
+  return typeof m.id === 'number' && (m.kind === 'mapped' || m.kind === 'unreadable' || m.kind === 'failed');
 }
 
 /** Worker threads load plain JavaScript: register tsx in the worker first, then load mapWorker.ts. */
@@ -44,12 +41,17 @@ function bootstrap(): string {
   return `import(${JSON.stringify(tsxApi)}).then((m) => { (m.register ?? m.default.register)(); return import(${JSON.stringify(entry)}); });`;
 }
 
-export function createMapPool(opts: { pseudonymKey: Buffer; vaultKey: Buffer; runId: string; ingestedAt: string; groupRows: number }): MapPool {
+interface Worked {
+  map(source: SourceName, path: string): Promise<MappedFile>;
+  close(): Promise<void>;
+}
+
+function startWorker(opts: { pseudonymKey: Buffer; vaultKey: Buffer; runId: string; ingestedAt: string }): Worked {
   const worker = new Worker(bootstrap(), {
     eval: true,
-    workerData: { pseudonymKey: new Uint8Array(opts.pseudonymKey), vaultKey: new Uint8Array(opts.vaultKey), runId: opts.runId, ingestedAt: opts.ingestedAt, groupRows: opts.groupRows },
+    workerData: { pseudonymKey: new Uint8Array(opts.pseudonymKey), vaultKey: new Uint8Array(opts.vaultKey), runId: opts.runId, ingestedAt: opts.ingestedAt },
   });
-  const waiting = new Map<number, { resolve: (r: MapResult) => void; reject: (e: Error) => void }>();
+  const waiting = new Map<number, { resolve: (r: MappedFile) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   let dead: Error | null = null;
   const failAll = (e: Error) => {
@@ -67,24 +69,35 @@ export function createMapPool(opts: { pseudonymKey: Buffer; vaultKey: Buffer; ru
   });
   worker.on('error', (e) => failAll(new CqdError(`import worker failed: ${e.message}`, 1, { cause: e })));
   worker.on('exit', (code) => failAll(new CqdError(`import worker exited (code ${code})`)));
-  const ask = (request: { source: SourceName; path: string } | { drain: true }): Promise<MapResult> => {
-    if (dead) return Promise.reject(dead);
-    const id = nextId++;
-    return new Promise<MapResult>((resolve, reject) => {
-      waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, ...request });
-    });
-  };
   return {
-    map: (source, path) => ask({ source, path }),
-    async drain() {
-      const r = await ask({ drain: true });
-      if (r.kind !== 'drained') throw new CqdError('import worker answered a drain with a file');
-      return r.vault;
+    map(source, path) {
+      if (dead) return Promise.reject(dead);
+      const id = nextId++;
+      return new Promise<MappedFile>((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, source, path });
+      });
     },
     async close() {
       dead ??= new CqdError('import worker closed');
       await worker.terminate();
+    },
+  };
+}
+
+/** `workers` mapping threads (at least one); files are handed to them in turn. */
+export function createMapPool(opts: { pseudonymKey: Buffer; vaultKey: Buffer; runId: string; ingestedAt: string; workers: number }): MapPool {
+  const workers = Array.from({ length: Math.max(1, opts.workers) }, () => startWorker(opts));
+  let next = 0;
+  return {
+    async map(source, path) {
+      const worker = next++ % workers.length;
+      const w = workers[worker];
+      if (!w) throw new CqdError('import worker missing');
+      return { ...(await w.map(source, path)), worker };
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
     },
   };
 }

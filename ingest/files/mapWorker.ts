@@ -1,9 +1,8 @@
 /**
  * Worker-thread side of the offline import (mapPool.ts): reads, validates and maps one saved Graph file
- * per request with the same pure code as the in-thread path (groupMapper.ts), and returns the batch rows,
- * the rejects and, with the last file of a group (or when asked to drain), the group's vault entries,
- * encoded and sealed by vaultDelta.ts: clear values stay on this thread. Pseudonyms are a keyed
- * HMAC, so this worker's pseudonymizer gives the same pseudonyms as the main thread's.
+ * per request with the same pure code as the in-thread path (fileMapper.ts), and returns the batch rows,
+ * the rejects and the file's vault entries, encoded and sealed by vaultDelta.ts: clear values stay on
+ * this thread. Pseudonyms are a keyed HMAC, so every worker's pseudonymizer gives the same pseudonyms.
  */
 import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -11,7 +10,7 @@ import { z } from 'zod';
 import { createPseudonymizer } from '../pseudonymizer.js';
 import { SOURCES } from '../sources.js';
 import type { MapContext } from '../rows/context.js';
-import { createGroupMapper } from './groupMapper.js';
+import { createFileMapper } from './fileMapper.js';
 import type { MapReply } from './mapPool.js';
 import { createVaultEncoder } from './vaultDelta.js';
 
@@ -20,19 +19,15 @@ const dataSchema = z.object({
   vaultKey: z.instanceof(Uint8Array),
   runId: z.string(),
   ingestedAt: z.string(),
-  groupRows: z.number(),
 });
-const requestSchema = z.union([
-  z.object({ id: z.number(), source: z.enum(SOURCES), path: z.string() }),
-  z.object({ id: z.number(), drain: z.literal(true) }),
-]);
+const requestSchema = z.object({ id: z.number(), source: z.enum(SOURCES), path: z.string() });
 
 const port = parentPort;
 if (!port) throw new Error('mapWorker runs as a worker thread only');
 const data = dataSchema.parse(workerData);
 const p = createPseudonymizer(Buffer.from(data.pseudonymKey));
 const ctx: MapContext = { p, runId: data.runId, source: 'file', ingestedAt: data.ingestedAt };
-const mapper = createGroupMapper(ctx, createVaultEncoder(Buffer.from(data.vaultKey)), data.groupRows);
+const mapper = createFileMapper(ctx, createVaultEncoder(Buffer.from(data.vaultKey)));
 
 /**
  * Files are read a few ahead, on libuv's threads, while this thread maps the one before: reading took about a
@@ -46,7 +41,7 @@ let pumping = false;
 
 function readAhead(): void {
   for (const q of queue.slice(0, READ_AHEAD)) {
-    if (!q.bytes && !('drain' in q.req)) q.bytes = readFile(q.req.path).then((b) => b, () => undefined);
+    if (!q.bytes) q.bytes = readFile(q.req.path).then((b) => b, () => undefined);
   }
 }
 
@@ -60,7 +55,7 @@ async function pump(port: NonNullable<typeof parentPort>): Promise<void> {
     const bytes = q.bytes ? await q.bytes : undefined;
     let reply: MapReply;
     try {
-      reply = 'drain' in req ? { id: req.id, kind: 'drained', vault: mapper.drain() } : { id: req.id, ...mapper.map(req.source, req.path, bytes) };
+      reply = { id: req.id, ...mapper.map(req.source, req.path, bytes) };
     } catch (e) {
       // The import stops at a failed file (importDir rethrows it): the open group is never written.
       reply = { id: req.id, kind: 'failed', message: e instanceof Error ? e.message : String(e) };

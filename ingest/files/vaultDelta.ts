@@ -5,9 +5,11 @@
  * main thread, which is the import's bottleneck. Instead each pseudonym is numbered the first time it is
  * encoded and sent once, already sealed (so its clear value never leaves the mapping thread); every file
  * then sends only numbers and seen ranges in typed arrays (copied, not cloned value by value).
- * Encoder and accumulator are a pair: the accumulator must see every delta of its encoder, in order.
+ * Encoder and accumulator are a pair: the accumulator must see every delta of its encoder, in order. With
+ * several mapping workers there is one pair per worker, and a group's entries are merged across them
+ * (mergeVaultEntries).
  */
-import type { EuiiKind, VaultEntry } from '../pseudonymizer.js';
+import type { EuiiKind, SeenValue } from '../pseudonymizer.js';
 import { seal } from '../seal.js';
 import type { SealedVaultEntry } from '../writeBatch.js';
 
@@ -24,27 +26,14 @@ export function emptyVaultDelta(): VaultDelta {
   return { fresh: [], ids: new Int32Array(0), first: new Float64Array(0), last: new Float64Array(0) };
 }
 
-/** Seen times are canonical ISO strings (Pseudonymizer.at), which round-trip through epoch milliseconds. */
-function epochMs(iso: string): number {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new Error(`vault entry seen at an invalid time`);
-  return ms;
-}
-
-export function createVaultEncoder(vaultKey: Buffer): (entries: readonly VaultEntry[]) => VaultDelta {
+/** Encodes what a pseudonymizer drained (Pseudonymizer.drainSeen) as a delta. */
+export function createVaultEncoder(vaultKey: Buffer): (seen: readonly SeenValue[]) => VaultDelta {
   const numbers = new Map<string, number>();
-  return (entries) => {
-    // The entries of a file share few seen times (one per record, the same string for all its pseudonyms).
-    const times = new Map<string, number>();
-    const ms = (iso: string): number => {
-      let t = times.get(iso);
-      if (t === undefined) times.set(iso, (t = epochMs(iso)));
-      return t;
-    };
-    const n = entries.length;
+  return (seen) => {
+    const n = seen.length;
     const d: VaultDelta = { fresh: [], ids: new Int32Array(n), first: new Float64Array(n), last: new Float64Array(n) };
     for (let i = 0; i < n; i++) {
-      const e = entries[i];
+      const e = seen[i];
       if (!e) continue;
       let id = numbers.get(e.pseudonym);
       if (id === undefined) {
@@ -53,8 +42,8 @@ export function createVaultEncoder(vaultKey: Buffer): (entries: readonly VaultEn
         d.fresh.push({ pseudonym: e.pseudonym, kind: e.kind, sealed: seal(vaultKey, e.clear, e.pseudonym) });
       }
       d.ids[i] = id;
-      d.first[i] = ms(e.firstSeen);
-      d.last[i] = ms(e.lastSeen);
+      d.first[i] = e.firstMs;
+      d.last[i] = e.lastMs;
     }
     return d;
   };
@@ -118,4 +107,26 @@ export function createVaultAccumulator(): VaultAccumulator {
       return out;
     },
   };
+}
+
+/**
+ * The entries of one group taken from several accumulators (one per mapping worker): one entry per
+ * pseudonym, with the widest seen range. Both workers may have sealed the same value; the first seal is kept.
+ */
+export function mergeVaultEntries(lists: readonly SealedVaultEntry[][]): SealedVaultEntry[] {
+  const [only, ...rest] = lists;
+  if (!only) return [];
+  if (rest.every((l) => l.length === 0)) return only;
+  const by = new Map<string, SealedVaultEntry>();
+  for (const list of lists) {
+    for (const e of list) {
+      const prev = by.get(e.pseudonym);
+      if (!prev) by.set(e.pseudonym, { ...e });
+      else {
+        if (e.firstSeen < prev.firstSeen) prev.firstSeen = e.firstSeen;
+        if (e.lastSeen > prev.lastSeen) prev.lastSeen = e.lastSeen;
+      }
+    }
+  }
+  return [...by.values()];
 }

@@ -24,4 +24,29 @@ describe('pseudonymizer seen ranges', () => {
     }
     expect(p.drain()).toMatchObject([{ firstSeen: '2026-01-05T00:00:00.000Z', lastSeen: '2026-03-02T00:00:00.000Z' }]);
   });
+
+  it('drainSeen gives the ranges drain gives, in epoch milliseconds, and a drain window starts afresh', () => {
+    const feed = (p: ReturnType<typeof createPseudonymizer>) => {
+      for (const [t, upn] of [['2026-03-01T00:00:00Z', 'A@x'], ['2026-01-05T00:00:00Z', 'b@x'], ['2026-02-01T00:00:00Z', 'a@X'], ['2026-04-01T00:00:00Z', 'a@x']] as const) {
+        p.at(t);
+        p.p('upn', upn);
+      }
+    };
+    const a = createPseudonymizer(Buffer.alloc(32, 9));
+    const b = createPseudonymizer(Buffer.alloc(32, 9));
+    feed(a);
+    feed(b);
+    const entries = a.drain();
+    const seen = b.drainSeen().map((v) => ({ pseudonym: v.pseudonym, kind: v.kind, clear: v.clear, firstSeen: new Date(v.firstMs).toISOString(), lastSeen: new Date(v.lastMs).toISOString() }));
+    expect(seen).toEqual(entries);
+    expect(entries.map((e) => [e.clear, e.firstSeen, e.lastSeen])).toEqual([
+      ['a@x', '2026-02-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z'],
+      ['b@x', '2026-01-05T00:00:00.000Z', '2026-01-05T00:00:00.000Z'],
+    ]);
+    // After a drain a value seen again has only its new time, and nothing else is pending.
+    b.at('2026-05-01T00:00:00Z');
+    b.p('upn', 'b@x');
+    expect(b.drainSeen().map((v) => [v.clear, v.firstMs, v.lastMs])).toEqual([['b@x', Date.parse('2026-05-01T00:00:00Z'), Date.parse('2026-05-01T00:00:00Z')]]);
+    expect(b.drainSeen()).toEqual([]);
+  });
 });

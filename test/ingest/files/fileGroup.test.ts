@@ -12,10 +12,10 @@ const keys = { vaultKey: Buffer.alloc(32, 1), pseudonymKey: Buffer.alloc(32, 2),
 const cleanups: (() => void)[] = [];
 afterAll(() => cleanups.forEach((c) => c()));
 
-async function importWith(dir: string, groupRows: number, mapWorker = true): Promise<Db> {
+async function importWith(dir: string, groupRows: number, mapWorkers = 1): Promise<Db> {
   const s = await tempStore();
   cleanups.push(s.cleanup);
-  await importDir(s.db, dir, { keys, log: memoryLogger(), now: new Date('2026-11-20T00:00:00Z'), runId: 'g', groupRows, mapWorker });
+  await importDir(s.db, dir, { keys, log: memoryLogger(), now: new Date('2026-11-20T00:00:00Z'), runId: 'g', groupRows, mapWorkers });
   return s.db;
 }
 
@@ -36,8 +36,11 @@ describe('importDir file groups', () => {
     writeFileSync(join(dir, 'directRoutingCalls', 'zz-changed.json'), JSON.stringify({ value: [{ ...dr, trunkFullyQualifiedDomainName: 'changed.example.com' }] }));
     const perFile = await importWith(dir, 1);
     const grouped = await importWith(dir, 1_000_000);
-    // Mapped on this thread instead of the worker, in groups of a few files: the same tables again.
-    const inThread = await importWith(dir, 500, false);
+    // Mapped on this thread instead of a worker, in groups of a few files: the same tables again.
+    const inThread = await importWith(dir, 500, 0);
+    // Three workers mapping files in turn (each with its own pseudonym numbering and seals), groups of a
+    // few files that end on any worker's file: the same tables, one vault entry per pseudonym.
+    const parallel = await importWith(dir, 300, 3);
     for (const sql of [
       'SELECT * EXCLUDE (ingested_at) FROM raw.call_records ORDER BY id',
       'SELECT * FROM raw.call_sessions ORDER BY call_record_id, session_id',
@@ -48,6 +51,7 @@ describe('importDir file groups', () => {
     ]) {
       expect(await dump(grouped, sql), sql).toBe(await dump(perFile, sql));
       expect(await dump(inThread, sql), sql).toBe(await dump(perFile, sql));
+      expect(await dump(parallel, sql), sql).toBe(await dump(perFile, sql));
     }
     expect(await dump(grouped, `SELECT version, session_count FROM raw.call_records WHERE id = '${rec.id}'`)).toBe(JSON.stringify([[String(rec.version + 1), 1]]));
     expect(await dump(grouped, `SELECT trunk_fqdn FROM raw.direct_routing_calls WHERE id = '${dr.id}'`)).toBe('[["changed.example.com"]]');

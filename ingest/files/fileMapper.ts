@@ -1,0 +1,39 @@
+/**
+ * Maps one saved Graph file at a time (on a mapping worker, or in-thread with the same code) and hands
+ * over the vault entries of the pseudonyms the file touched, encoded by vaultDelta.ts: numbered, sealed
+ * once per encoder, their seen ranges in typed arrays. Each file drains its own entries, so files can be
+ * mapped by several workers at once and a file group (fileGroup.ts) can end at any file: the group's
+ * entries are the union of its files' entries.
+ */
+import type { BatchRows, MappedItems } from '../mapItems.js';
+import { mapItems } from '../mapItems.js';
+import type { MapContext } from '../rows/context.js';
+import type { SourceName } from '../sources.js';
+import type { Reject } from '../writeBatch.js';
+import { readJsonFile } from './readJsonFile.js';
+import type { VaultDelta } from './vaultDelta.js';
+
+export type MappedFile =
+  | { kind: 'mapped'; mapped: MappedItems; vault: VaultDelta }
+  | { kind: 'unreadable'; reason: string; bytes: string; vault: VaultDelta };
+
+export interface FileMapper {
+  /** One file (its bytes when already read), with the vault entries of the pseudonyms it touched. */
+  map(source: SourceName, path: string, bytes?: Buffer): MappedFile;
+}
+
+/** The rows a file adds to its group (a call record with its sessions; an unreadable file is one reject). */
+export function fileRows(b: BatchRows, rejects: readonly Reject[]): number {
+  return b.callRecords.reduce((n, c) => n + 1 + c.sessions.length, 0) + b.directRouting.length + b.pstn.length + b.signIns.length + rejects.length;
+}
+
+export function createFileMapper(ctx: MapContext, encode: (seen: ReturnType<MapContext['p']['drainSeen']>) => VaultDelta): FileMapper {
+  return {
+    map(source, path, bytes) {
+      const read = readJsonFile(path, bytes);
+      if (!read.ok) return { kind: 'unreadable', reason: read.reason, bytes: read.bytes, vault: encode(ctx.p.drainSeen()) };
+      const mapped = mapItems(source, read.items, path, ctx);
+      return { kind: 'mapped', mapped, vault: encode(ctx.p.drainSeen()) };
+    },
+  };
+}
