@@ -2,8 +2,9 @@
  * Offline import throughput (issue 3): saved Graph pages → DuckDB through importDir (validation, mapping,
  * pseudonymisation, vault, upserts) vs DuckDB's own read_json loading the same files into flat tables,
  * both in this process on fresh databases.
- *   npx tsx bench/ingest-files.ts [--legs 1000000] [--keep DIR] [--workers N]
- * --workers N sets importDir's mapping workers (default: its own, one per core). --keep DIR keeps the generated pages in DIR/pages and reuses them on the next run with the same --legs.
+ *   npx tsx bench/ingest-files.ts [--legs 1000000] [--keep DIR] [--workers N] [--rounds N]
+ * --rounds N repeats the import and the baseline in turn N times and prints each round's ratio and their
+ * median (this machine's speed drifts between phases of one run). --workers N sets importDir's mapping workers (default: its own, one per core). --keep DIR keeps the generated pages in DIR/pages and reuses them on the next run with the same --legs.
  * Legs = call-record sessions + Direct Routing rows + PSTN rows. The pages come from the demo tenant
  * generator (several seeded tenants of 2,000 users × 35 days, written by a child process so generation
  * memory does not count in the peak RSS); sign-ins are left out (not legs).
@@ -30,8 +31,9 @@ const cpuSeconds = (from: NodeJS.CpuUsage): number => {
   return (d.user + d.system) / 1e6;
 };
 
-const { values } = parseArgs({ options: { legs: { type: 'string' }, generate: { type: 'string' }, keep: { type: 'string' }, workers: { type: 'string' } } });
+const { values } = parseArgs({ options: { legs: { type: 'string' }, generate: { type: 'string' }, keep: { type: 'string' }, workers: { type: 'string' }, rounds: { type: 'string' } } });
 const target = Number(values.legs ?? 1_000_000);
+const rounds = Math.max(1, Number(values.rounds ?? 1));
 
 /** Child mode: write tenants into DIR until `target` legs; prints the leg count. */
 function generate(dir: string): number {
@@ -77,34 +79,42 @@ try {
     writeFileSync(stamp, String(legs));
     console.log(`generated ${legs} legs of saved Graph pages in ${((performance.now() - t0) / 1000).toFixed(1)} s (child process)`);
   }
-  for (const f of ['import.duckdb', 'import.duckdb.wal', 'baseline.duckdb', 'baseline.duckdb.wal']) rmSync(join(root, f), { force: true });
-
   const keys = { vaultKey: Buffer.alloc(32, 1), pseudonymKey: Buffer.alloc(32, 2), origin: 'bench' };
-  const db = await openStore(join(root, 'import.duckdb'));
-  t0 = performance.now();
-  let cpu0 = process.cpuUsage();
-  const s = await importDir(db, pages, { keys, log: memoryLogger(), now: new Date('2026-11-24T00:00:00Z'), runId: 'bench', ...(values.workers === undefined ? {} : { mapWorkers: Number(values.workers) }) });
-  const importS = (performance.now() - t0) / 1000;
-  const importCpu = cpuSeconds(cpu0);
-  db.close();
-  const importRss = mb();
-  const accepted = s.accepted.callRecords + s.accepted.directRoutingCalls + s.accepted.pstnCalls;
-  console.log(`importDir: ${s.files} files, ${accepted} items (${s.rejected} rejected), ${legs} legs in ${importS.toFixed(2)} s = ${Math.round(legs / importS)} legs/s (process CPU ${importCpu.toFixed(1)} s, all threads); peak RSS so far ${importRss} MB`);
+  const ratios: number[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    for (const f of ['import.duckdb', 'import.duckdb.wal', 'baseline.duckdb', 'baseline.duckdb.wal']) rmSync(join(root, f), { force: true });
+    const db = await openStore(join(root, 'import.duckdb'));
+    t0 = performance.now();
+    let cpu0 = process.cpuUsage();
+    const s = await importDir(db, pages, { keys, log: memoryLogger(), now: new Date('2026-11-24T00:00:00Z'), runId: 'bench', ...(values.workers === undefined ? {} : { mapWorkers: Number(values.workers) }) });
+    const importS = (performance.now() - t0) / 1000;
+    const importCpu = cpuSeconds(cpu0);
+    db.close();
+    const importRss = mb();
+    const accepted = s.accepted.callRecords + s.accepted.directRoutingCalls + s.accepted.pstnCalls;
+    console.log(`round ${round} importDir: ${s.files} files, ${accepted} items (${s.rejected} rejected), ${legs} legs in ${importS.toFixed(2)} s = ${Math.round(legs / importS)} legs/s (process CPU ${importCpu.toFixed(1)} s, all threads); peak RSS so far ${importRss} MB`);
 
-  // The baseline runs with DuckDB's own default memory limit (80 % of RAM): read_json of large pages needs more
-  // than the product's default, and a roomier baseline only makes the ratio harder for importDir.
-  const base = await openDb(join(root, 'baseline.duckdb'), { memoryLimit: `${Math.floor((totalmem() * 0.8) / 2 ** 20)}MB` });
-  t0 = performance.now();
-  cpu0 = process.cpuUsage();
-  for (const src of LEG_SOURCES) {
-    const glob = quoteString(join(pages, src, '*.json'));
-    await base.exec(`CREATE TABLE ${src} AS SELECT unnest(value, max_depth := 2) FROM read_json(${glob}, format = 'auto', maximum_object_size = 268435456)`);
+    // The baseline runs with DuckDB's own default memory limit (80 % of RAM): read_json of large pages needs more
+    // than the product's default, and a roomier baseline only makes the ratio harder for importDir.
+    const base = await openDb(join(root, 'baseline.duckdb'), { memoryLimit: `${Math.floor((totalmem() * 0.8) / 2 ** 20)}MB` });
+    t0 = performance.now();
+    cpu0 = process.cpuUsage();
+    for (const src of LEG_SOURCES) {
+      const glob = quoteString(join(pages, src, '*.json'));
+      await base.exec(`CREATE TABLE ${src} AS SELECT unnest(value, max_depth := 2) FROM read_json(${glob}, format = 'auto', maximum_object_size = 268435456)`);
+    }
+    const baseS = (performance.now() - t0) / 1000;
+    const baseCpu = cpuSeconds(cpu0);
+    base.close();
+    console.log(`round ${round} read_json baseline: ${legs} legs in ${baseS.toFixed(2)} s = ${Math.round(legs / baseS)} legs/s (process CPU ${baseCpu.toFixed(1)} s); peak RSS so far ${mb()} MB`);
+    console.log(`round ${round} ratio importDir / read_json = ${(importS / baseS).toFixed(2)}× (target ≤ 2×); CPU ratio ${(importCpu / baseCpu).toFixed(2)}×`);
+    ratios.push(importS / baseS);
   }
-  const baseS = (performance.now() - t0) / 1000;
-  const baseCpu = cpuSeconds(cpu0);
-  base.close();
-  console.log(`read_json baseline: ${legs} legs in ${baseS.toFixed(2)} s = ${Math.round(legs / baseS)} legs/s (process CPU ${baseCpu.toFixed(1)} s); peak RSS so far ${mb()} MB`);
-  console.log(`ratio importDir / read_json = ${(importS / baseS).toFixed(2)}× (target ≤ 2×); CPU ratio ${(importCpu / baseCpu).toFixed(2)}×`);
+  if (rounds > 1) {
+    const sorted = [...ratios].sort((a, b) => a - b);
+    const median = sorted.length % 2 ? (sorted[(sorted.length - 1) / 2] ?? 0) : ((sorted[sorted.length / 2 - 1] ?? 0) + (sorted[sorted.length / 2] ?? 0)) / 2;
+    console.log(`median ratio over ${rounds} rounds = ${median.toFixed(2)}× (min ${(sorted[0] ?? 0).toFixed(2)}, max ${(sorted.at(-1) ?? 0).toFixed(2)})`);
+  }
 } finally {
   if (!values.keep) rmSync(root, { recursive: true, force: true });
 }

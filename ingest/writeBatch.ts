@@ -4,12 +4,17 @@
  * so a rerun re-fetches it; a rerun of a committed batch changes nothing (upserts on natural keys).
  */
 import { createHash } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
-import type { Db, SqlParam } from '../core/db.js';
-import { loadSql } from '../core/sql.js';
+import type { Db } from '../core/db.js';
+import { CqdError } from '../core/errors.js';
+import { loadSql, quoteString } from '../core/sql.js';
 import type { EuiiKind, VaultEntry } from './pseudonymizer.js';
 import type { MappedCallRecord } from './rows/mapCallRecord.js';
-import { toPositional, typesOf, type RawRow, type RawTable } from './rows/rawTables.js';
+import { appendRawLines, landColumns, RAW_TABLE_NAMES, rawLinesOf, type RawLines } from './rows/rawLines.js';
+import type { RawRow } from './rows/rawTables.js';
 import { seal } from './seal.js';
 
 export interface Reject {
@@ -36,6 +41,8 @@ export interface Batch {
   directRouting?: RawRow<'direct_routing_calls'>[];
   pstn?: RawRow<'pstn_calls'>[];
   signIns?: RawRow<'sign_ins'>[];
+  /** Rows already written as lines (the offline import writes them where files are mapped); loaded after the rows above. */
+  lines?: RawLines;
   vault?: (VaultEntry | SealedVaultEntry)[];
   rejects?: Reject[];
   /** Marks [start, end) of `source` as captured once this batch commits. */
@@ -44,45 +51,51 @@ export interface Batch {
   watermark?: { source: string; until: string };
 }
 
-/** Rows keyed by id: the last copy wins (for call records, the highest version). */
-function dedupe<T extends { id: SqlParam }>(rows: T[], better: (a: T, b: T) => boolean = () => true): T[] {
-  const m = new Map<SqlParam, T>();
-  for (const r of rows) {
-    const prev = m.get(r.id);
-    if (!prev || better(r, prev)) m.set(r.id, r);
+/**
+ * Load a batch's lines into land.* (one newline-delimited JSON file per table, read by DuckDB's read_json),
+ * then merge them into raw.* (ingest/sql/merge_*.sql). The files are the batch's pseudonymised rows, no clear
+ * EUII; they are removed once loaded.
+ */
+async function loadRaw(tx: Db, lines: RawLines): Promise<void> {
+  const tables = RAW_TABLE_NAMES.filter((t) => lines[t].length > 0);
+  if (tables.length === 0) return;
+  const dir = mkdtempSync(join(tmpdir(), 'cqd-batch-'));
+  try {
+    for (const table of tables) {
+      const path = join(dir, `${table}.ndjson`);
+      const fd = openSync(path, 'w', 0o600);
+      try {
+        for (const chunk of lines[table]) writeSync(fd, chunk);
+      } finally {
+        closeSync(fd);
+      }
+      try {
+        await tx.run(`INSERT INTO land.${table} BY NAME SELECT * FROM read_json(${quoteString(path)}, format = 'newline_delimited', columns = ${landColumns(table)})`);
+      } catch (e) {
+        // DuckDB names the file (gone once this returns) and its line; the table and the line in the batch say more.
+        const m = e instanceof Error ? e.message : String(e);
+        throw new CqdError(`writing raw.${table} failed: ${m.replaceAll(path, `raw.${table} rows of the batch`).split('\n')[0] ?? ''}`, 1, { cause: e });
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return [...m.values()];
+  if (lines.call_records.length || lines.call_sessions.length) await tx.exec(loadSql('ingest/sql/merge_call_records.sql'));
+  if (lines.direct_routing_calls.length || lines.pstn_calls.length || lines.sign_ins.length) await tx.exec(loadSql('ingest/sql/merge_logs.sql'));
 }
 
-/** Rows into raw.<table> (keys not stored yet: no landing, no merge) or land.<table> (to be merged). */
-async function appendTo<K extends RawTable>(db: Db, schema: 'raw' | 'land', table: K, rows: RawRow<K>[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.append(table, typesOf(table), rows.map((r) => toPositional(table, r)), schema);
-}
-
-const KEYED_TABLES = ['call_records', 'direct_routing_calls', 'pstn_calls', 'sign_ins', 'vault'] as const;
-type KeyedTable = (typeof KEYED_TABLES)[number];
-const knownRow = z.object({ tbl: z.enum(KEYED_TABLES), id: z.string() });
-const storedRow = z.object({ tbl: z.enum(KEYED_TABLES) });
+const storedVault = z.object({ pseudonym: z.string() });
 
 /**
- * Which of the batch's keys are already stored, per table. Keys new to the store (all of them on a first
- * import) can be appended directly: the primary key still refuses a duplicate, and nothing else writes
- * these tables inside the transaction.
+ * Which of the batch's pseudonyms vault.euii holds already: new ones are appended straight to it (the primary
+ * key still refuses a duplicate), only the others go through land.vault and merge_vault.sql.
  */
-async function knownKeys(tx: Db, keys: Record<KeyedTable, readonly string[]>): Promise<Record<KeyedTable, Set<string>>> {
-  const known: Record<KeyedTable, Set<string>> = { call_records: new Set(), direct_routing_calls: new Set(), pstn_calls: new Set(), sign_ins: new Set(), vault: new Set() };
-  // Only tables holding rows can hold one of these keys (an empty table, as on a first import, is not asked).
-  const stored = new Set((await tx.query(loadSql('ingest/sql/stored_tables.sql'), storedRow)).map((r) => r.tbl));
-  if (stored.size === 0) return known;
-  await tx.exec(loadSql('ingest/sql/known_keys_setup.sql'));
-  const rows: [string, string][] = [];
-  for (const tbl of KEYED_TABLES) if (stored.has(tbl)) for (const id of keys[tbl]) rows.push([tbl, id]);
-  if (rows.length === 0) return known;
-  await tx.append('ingest_keys', ['VARCHAR', 'VARCHAR'], rows);
-  for (const r of await tx.query(loadSql('ingest/sql/known_keys.sql'), knownRow)) {
-    known[r.tbl].add(r.id);
-  }
+async function storedPseudonyms(tx: Db, pseudonyms: readonly string[]): Promise<Set<string>> {
+  const known = new Set<string>();
+  if (pseudonyms.length === 0 || (await tx.query(loadSql('ingest/sql/vault_has_entries.sql'), z.object({ stored: z.boolean() })))[0]?.stored !== true) return known;
+  await tx.exec(loadSql('ingest/sql/stored_pseudonyms_setup.sql'));
+  await tx.append('ingest_keys', ['VARCHAR'], pseudonyms.map((p) => [p]));
+  for (const r of await tx.query(loadSql('ingest/sql/stored_pseudonyms.sql'), storedVault)) known.add(r.pseudonym);
   await tx.run('DELETE FROM temp.ingest_keys');
   return known;
 }
@@ -91,52 +104,15 @@ export async function writeBatch(db: Db, batch: Batch, vaultKey: Buffer, now: Da
   const nowIso = now.toISOString();
   const sealed = (v: VaultEntry | SealedVaultEntry): string => ('sealed' in v ? v.sealed : seal(vaultKey, v.clear, v.pseudonym));
   await db.transaction(async (tx) => {
-    const records = dedupe(
-      (batch.callRecords ?? []).map((c) => ({ id: c.record.id, c })),
-      (a, b) => Number(a.c.record.version) >= Number(b.c.record.version),
-    ).map((x) => x.c);
-    const dr = dedupe(batch.directRouting ?? []);
-    const pstn = dedupe(batch.pstn ?? []);
-    const si = dedupe(batch.signIns ?? []);
+    const lines = rawLinesOf({ callRecords: batch.callRecords ?? [], directRouting: batch.directRouting ?? [], pstn: batch.pstn ?? [], signIns: batch.signIns ?? [] });
+    if (batch.lines) appendRawLines(lines, batch.lines);
+    await loadRaw(tx, lines);
     const vault = batch.vault ?? [];
-    const known = await knownKeys(tx, {
-      call_records: records.map((c) => String(c.record.id)),
-      direct_routing_calls: dr.map((r) => String(r.id)),
-      pstn_calls: pstn.map((r) => String(r.id)),
-      sign_ins: si.map((r) => String(r.id)),
-      vault: vault.map((v) => v.pseudonym),
-    });
-    const isKnown = (t: KeyedTable) => (id: SqlParam) => known[t].has(String(id));
-    const split = <T>(rows: T[], key: (r: T) => SqlParam, t: KeyedTable): [fresh: T[], stored: T[]] => {
-      const has = isKnown(t);
-      const fresh: T[] = [];
-      const stored: T[] = [];
-      for (const r of rows) (has(key(r)) ? stored : fresh).push(r);
-      return [fresh, stored];
-    };
-    const [newRecords, oldRecords] = split(records, (c) => c.record.id, 'call_records');
-    await appendTo(tx, 'raw', 'call_records', newRecords.map((c) => c.record));
-    await appendTo(tx, 'raw', 'call_sessions', newRecords.flatMap((c) => c.sessions));
-    if (oldRecords.length) {
-      await appendTo(tx, 'land', 'call_records', oldRecords.map((c) => c.record));
-      await appendTo(tx, 'land', 'call_sessions', oldRecords.flatMap((c) => c.sessions));
-      await tx.exec(loadSql('ingest/sql/merge_call_records.sql'));
-    }
-    const [newDr, oldDr] = split(dr, (r) => r.id, 'direct_routing_calls');
-    const [newPstn, oldPstn] = split(pstn, (r) => r.id, 'pstn_calls');
-    const [newSi, oldSi] = split(si, (r) => r.id, 'sign_ins');
-    await appendTo(tx, 'raw', 'direct_routing_calls', newDr);
-    await appendTo(tx, 'raw', 'pstn_calls', newPstn);
-    await appendTo(tx, 'raw', 'sign_ins', newSi);
-    if (oldDr.length || oldPstn.length || oldSi.length) {
-      await appendTo(tx, 'land', 'direct_routing_calls', oldDr);
-      await appendTo(tx, 'land', 'pstn_calls', oldPstn);
-      await appendTo(tx, 'land', 'sign_ins', oldSi);
-      await tx.exec(loadSql('ingest/sql/merge_logs.sql'));
-    }
-    const [newVault, oldVault] = split(vault, (v) => v.pseudonym, 'vault');
+    const stored = await storedPseudonyms(tx, vault.map((v) => v.pseudonym));
     const vaultTypes = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'TIMESTAMPTZ', 'TIMESTAMPTZ'] as const;
     const vaultRow = (v: VaultEntry | SealedVaultEntry) => [v.pseudonym, v.kind, sealed(v), v.firstSeen, v.lastSeen];
+    const newVault = vault.filter((v) => !stored.has(v.pseudonym));
+    const oldVault = vault.filter((v) => stored.has(v.pseudonym));
     if (newVault.length) await tx.append('euii', vaultTypes, newVault.map(vaultRow), 'vault');
     if (oldVault.length) {
       await tx.append('vault', vaultTypes, oldVault.map(vaultRow), 'land');

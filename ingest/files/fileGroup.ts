@@ -12,17 +12,17 @@
  * group k+1 begins only once group k has committed, and a failed group stops the import (flush throws).
  */
 import type { Db } from '../../core/db.js';
-import { emptyBatchRows, type BatchRows } from '../mapItems.js';
+import { appendRawLines, emptyRawLines, type RawLines } from '../rows/rawLines.js';
 import { writeBatch, type Reject } from '../writeBatch.js';
-import { fileRows } from './fileMapper.js';
 import { createVaultAccumulator, mergeVaultEntries, type VaultAccumulator, type VaultDelta } from './vaultDelta.js';
 
 export interface FileGroup {
   /**
-   * One file's rows, rejects and vault entries; `encoder` names the vault encoder that encoded them (the
-   * mapping worker's number, or 0 in-thread): each encoder's deltas go to an accumulator of their own.
+   * One file's lines (`rows` rows, rejects counted), rejects and vault entries; `encoder` names the vault
+   * encoder that encoded them (the mapping worker's number, or 0 in-thread): each encoder's deltas go to an
+   * accumulator of their own.
    */
-  add(rows: BatchRows, rejects: Reject[], vault: VaultDelta, encoder: number): Promise<void>;
+  add(lines: RawLines, rows: number, rejects: Reject[], vault: VaultDelta, encoder: number): Promise<void>;
   /** Write what is left and wait until every group has committed (throws the first failure). */
   flush(): Promise<void>;
   /** Wait for the group being written, if any, ignoring its outcome (before giving up on an error). */
@@ -33,7 +33,7 @@ export interface FileGroup {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createFileGroup(db: Db, opts: { runId: string; vaultKey: Buffer; now: Date; minRows: number }): FileGroup {
-  let batch = emptyBatchRows();
+  let lines = emptyRawLines();
   let rejects: Reject[] = [];
   // The group's vault entries, one per pseudonym with the widest seen range, sealed where they were mapped;
   // one accumulator per encoder, merged when the group is written.
@@ -60,8 +60,8 @@ export function createFileGroup(db: Db, opts: { runId: string; vaultKey: Buffer;
   const start = async () => {
     await settle();
     if (rows === 0) return; // rejects count as rows (fileRows)
-    const b = { runId: opts.runId, ...batch, vault: mergeVaultEntries([...vault.values()].map((a) => a.take())), rejects };
-    batch = emptyBatchRows();
+    const b = { runId: opts.runId, lines, vault: mergeVaultEntries([...vault.values()].map((a) => a.take())), rejects };
+    lines = emptyRawLines();
     rejects = [];
     rows = 0;
     inFlight = writeBatch(db, b, opts.vaultKey, opts.now).then(
@@ -70,14 +70,11 @@ export function createFileGroup(db: Db, opts: { runId: string; vaultKey: Buffer;
     );
   };
   return {
-    async add(b, r, v, encoder) {
+    async add(l, n, r, v, encoder) {
       accumulator(encoder).add(v);
-      push(batch.callRecords, b.callRecords);
-      push(batch.directRouting, b.directRouting);
-      push(batch.pstn, b.pstn);
-      push(batch.signIns, b.signIns);
+      appendRawLines(lines, l);
       push(rejects, r);
-      rows += fileRows(b, r);
+      rows += n;
       if (rows >= opts.minRows) await start();
       else if (inFlight) await yieldToEventLoop();
     },

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Db } from '../../core/db.js';
 import type { Logger } from '../../core/log.js';
 import type { VaultKeys } from '../keys.js';
-import { emptyBatchRows } from '../mapItems.js';
+import { emptyRawLines } from '../rows/rawLines.js';
 import { createPseudonymizer } from '../pseudonymizer.js';
 import type { MapContext } from '../rows/context.js';
 import { SOURCES, type SourceName } from '../sources.js';
@@ -100,7 +100,7 @@ async function importFiles(db: Db, dir: string, deps: ImportDirDeps): Promise<Im
     const ask = (i: number) => {
       const f = files[i];
       if (!pool || !f) return;
-      const r = pool.map(f.source, f.path);
+      const r = pool.map(f.source, f.path, i);
       r.catch(() => {}); // awaited in turn below; never an unhandled rejection if the import stops first
       ahead.push(r);
     };
@@ -109,20 +109,19 @@ async function importFiles(db: Db, dir: string, deps: ImportDirDeps): Promise<Im
       const f = files[i];
       if (!f) continue;
       ask(i + LOOKAHEAD);
-      const r = pool ? await ahead.shift() : { ...here.map(f.source, f.path), worker: 0 };
+      const r = pool ? await ahead.shift() : { ...here.map(f.source, f.path, i), worker: 0 };
       if (!r) throw new Error('importDir: lost track of a mapped file');
       summary.files++;
       if (r.kind === 'unreadable') {
-        await group.add(emptyBatchRows(), [{ source: f.source, location: f.path, position: 'file', reason: r.reason, payload: r.bytes }], r.vault, r.worker);
+        await group.add(emptyRawLines(), 1, [{ source: f.source, location: f.path, position: 'file', reason: r.reason, payload: r.bytes }], r.vault, r.worker);
         summary.rejected++;
         deps.log.warn(`rejected ${f.path}: ${r.reason}`);
         continue;
       }
-      const m = r.mapped;
-      await group.add(m.batch, m.rejects, r.vault, r.worker);
-      summary.accepted[f.source] += m.accepted;
-      summary.rejected += m.rejects.length;
-      if (m.rejects.length) deps.log.warn(`${f.path}: ${m.rejects.length} item(s) quarantined in meta.rejects`);
+      await group.add(r.lines, r.rows, r.rejects, r.vault, r.worker);
+      summary.accepted[f.source] += r.accepted;
+      summary.rejected += r.rejects.length;
+      if (r.rejects.length) deps.log.warn(`${f.path}: ${r.rejects.length} item(s) quarantined in meta.rejects`);
     }
     await group.flush();
   } catch (e) {

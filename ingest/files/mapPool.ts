@@ -19,7 +19,8 @@ export type MapReply = ({ id: number } & MappedFile) | { id: number; kind: 'fail
 export type MapResult = MappedFile & { worker: number };
 
 export interface MapPool {
-  map(source: SourceName, path: string): Promise<MapResult>;
+  /** File number `index` of the import (FileMapper.map). */
+  map(source: SourceName, path: string, index: number): Promise<MapResult>;
   close(): Promise<void>;
 }
 
@@ -42,7 +43,7 @@ function bootstrap(): string {
 }
 
 interface Worked {
-  map(source: SourceName, path: string): Promise<MappedFile>;
+  map(source: SourceName, path: string, index: number): Promise<MappedFile>;
   close(): Promise<void>;
 }
 
@@ -70,12 +71,12 @@ function startWorker(opts: { pseudonymKey: Buffer; vaultKey: Buffer; runId: stri
   worker.on('error', (e) => failAll(new CqdError(`import worker failed: ${e.message}`, 1, { cause: e })));
   worker.on('exit', (code) => failAll(new CqdError(`import worker exited (code ${code})`)));
   return {
-    map(source, path) {
+    map(source, path, index) {
       if (dead) return Promise.reject(dead);
       const id = nextId++;
       return new Promise<MappedFile>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, source, path });
+        worker.postMessage({ id, source, path, index });
       });
     },
     async close() {
@@ -90,11 +91,11 @@ export function createMapPool(opts: { pseudonymKey: Buffer; vaultKey: Buffer; ru
   const workers = Array.from({ length: Math.max(1, opts.workers) }, () => startWorker(opts));
   let next = 0;
   return {
-    async map(source, path) {
+    async map(source, path, index) {
       const worker = next++ % workers.length;
       const w = workers[worker];
       if (!w) throw new CqdError('import worker missing');
-      return { ...(await w.map(source, path)), worker };
+      return { ...(await w.map(source, path, index)), worker };
     },
     async close() {
       await Promise.all(workers.map((w) => w.close()));

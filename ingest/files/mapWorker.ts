@@ -20,7 +20,7 @@ const dataSchema = z.object({
   runId: z.string(),
   ingestedAt: z.string(),
 });
-const requestSchema = z.object({ id: z.number(), source: z.enum(SOURCES), path: z.string() });
+const requestSchema = z.object({ id: z.number(), source: z.enum(SOURCES), path: z.string(), index: z.number().int().nonnegative() });
 
 const port = parentPort;
 if (!port) throw new Error('mapWorker runs as a worker thread only');
@@ -55,7 +55,7 @@ async function pump(port: NonNullable<typeof parentPort>): Promise<void> {
     const bytes = q.bytes ? await q.bytes : undefined;
     let reply: MapReply;
     try {
-      reply = { id: req.id, ...mapper.map(req.source, req.path, bytes) };
+      reply = { id: req.id, ...mapper.map(req.source, req.path, req.index, bytes) };
     } catch (e) {
       // The import stops at a failed file (importDir rethrows it): the open group is never written.
       reply = { id: req.id, kind: 'failed', message: e instanceof Error ? e.message : String(e) };
