@@ -83,15 +83,15 @@ export const mediaSchema = z.looseObject({
 });
 
 /**
- * A segment is read for its media networks only (the session carries the endpoints and the failure the
- * mapper reads), so its endpoints and failure info pass unchecked, like any property the mapper does not
+ * A segment is read for its media networks only (the session carries the times, the endpoints and the
+ * failure the mapper reads), so its times, endpoints and failure info pass unchecked, like any property the mapper does not
  * read: a record is not quarantined for a value nothing uses, and a large import does not validate each
  * session's endpoints again for every segment that repeats them.
  */
 export const segmentSchema = z.looseObject({
   id: str,
-  startDateTime: optDateTime,
-  endDateTime: optDateTime,
+  startDateTime: z.unknown().optional(),
+  endDateTime: z.unknown().optional(),
   caller: z.unknown().optional(),
   callee: z.unknown().optional(),
   failureInfo: z.unknown().optional(),

@@ -3,16 +3,17 @@
  * (CQD clears it after 28 days); its /28 or /64 is no more identifying than the subnet the client
  * already reports, and it lets sites map calls by containment for building networks up to /28.
  */
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv6 } from 'node:net';
+
+/** What node:net's isIPv4 accepts (0-255, no leading zeros), with the four parts captured: one match per address. */
+const OCTET = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])';
+const IPV4 = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}$`);
 
 export function ipPrefix(ip: string | null | undefined): string | null {
   if (!ip) return null;
   const s = ip.trim();
-  if (isIPv4(s)) {
-    const parts = s.split('.').map(Number);
-    const last = parts[3] ?? 0;
-    return `${parts[0]}.${parts[1]}.${parts[2]}.${last & 0xf0}`;
-  }
+  const v4 = IPV4.exec(s);
+  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.${Number(v4[4]) & 0xf0}`;
   if (isIPv6(s)) {
     const groups = expandIPv6(s).slice(0, 4).map((g) => g.replace(/^0+(?=.)/, ''));
     return `${groups.join(':')}::`;

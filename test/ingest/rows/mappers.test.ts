@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { callRecordSchema, directRoutingLogRowSchema, signInSchema } from '../../../ingest/graph/schemas.js';
 import { createPseudonymizer } from '../../../ingest/pseudonymizer.js';
 import type { MapContext } from '../../../ingest/rows/context.js';
+import { isIPv4 } from 'node:net';
 import { ipPrefix } from '../../../ingest/rows/ipPrefix.js';
 import { mapCallRecord } from '../../../ingest/rows/mapCallRecord.js';
 import { mapDirectRouting } from '../../../ingest/rows/mapDirectRouting.js';
@@ -83,5 +84,9 @@ describe('row mappers', () => {
     expect(ipPrefix('192.168.1.200')).toBe('192.168.1.192');
     expect(ipPrefix('2001:db8:0:12::5')).toBe('2001:db8:0:12::');
     expect(ipPrefix('not-an-ip')).toBeNull();
+    // IPv4 is what node:net's isIPv4 accepts: no leading zeros, parts up to 255, four parts.
+    for (const ip of ['0.0.0.0', '255.255.255.255', ' 10.1.2.31 ', '10.1.2.47']) expect(ipPrefix(ip), ip).toBe(isIPv4(ip.trim()) ? ip.trim().replace(/\.(\d+)$/, (_m, d: string) => `.${Number(d) & 0xf0}`) : null);
+    for (const ip of ['01.2.3.4', '256.1.1.1', '1.2.3', '1.2.3.4.5', '1.2.3.-4', '1.2.3.4/24']) expect([ip, isIPv4(ip), ipPrefix(ip)]).toEqual([ip, false, null]);
+    expect(ipPrefix('::ffff:10.1.2.200')).toBe('0:0:0:0::');
   });
 });
