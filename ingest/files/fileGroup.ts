@@ -2,9 +2,8 @@
  * Groups the mapped rows of consecutive whole files into one writeBatch (one transaction) of at least
  * `minRows` rows: a group ends at the file that brings it to `minRows`. A
  * transaction per small file (100 call records per saved page) costs ~20 statements of
- * fixed DuckDB overhead each, which dominated the offline import, and every commit past DuckDB's WAL
- * threshold checkpoints (rewriting the growing primary-key indexes), so few large groups beat many
- * small ones (bench/ingest-files.ts). Grouped, a file is still never half
+ * fixed DuckDB overhead each, which dominated the offline import, so few large groups beat many small
+ * ones (bench/ingest-files.ts). Grouped, a file is still never half
  * imported (a group holds whole files only, and a failed group rolls back entirely; a rerun upserts it
  * again). Upsert order is unchanged: writeBatch keeps the last copy of an id (the highest version for
  * call records), as the per-file merges did, and vault entries keep the widest seen range.
