@@ -1,6 +1,6 @@
 /**
  * Worker-thread side of the offline import (mapPool.ts): reads, validates and maps one saved Graph file
- * per request with the same pure code as the in-thread path (fileMapper.ts), and returns the batch rows,
+ * per request with the same pure code as the in-thread path (fileMapper.ts), and returns its rows as lines,
  * the rejects and the file's vault entries, encoded and sealed by vaultDelta.ts: clear values stay on
  * this thread. Pseudonyms are a keyed HMAC, so every worker's pseudonymizer gives the same pseudonyms.
  */
