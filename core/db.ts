@@ -219,16 +219,10 @@ const DUCK_TYPES: Record<AppendType, DuckDBType> = { VARCHAR, DOUBLE, INTEGER, B
 /** Rows per data chunk: DuckDB's vector size. */
 const CHUNK_ROWS = 2048;
 
-/** The last date-time parsed: a column often repeats one (ingested_at is the same for a whole import). */
-let lastTimestamp: { text: string | null; micros: bigint } = { text: null, micros: 0n };
-
 function timestampMicros(v: SqlParam, c: number): bigint {
-  const text = String(v);
-  if (text === lastTimestamp.text) return lastTimestamp.micros;
-  const ms = Date.parse(text);
+  const ms = Date.parse(String(v));
   if (Number.isNaN(ms)) throw new CqdError(`append: column ${c} is not a date-time`);
-  lastTimestamp = { text, micros: BigInt(ms) * 1000n };
-  return lastTimestamp.micros;
+  return BigInt(ms) * 1000n;
 }
 
 /** The table's columns are exactly `types` (no cast needed), so whole data chunks can be appended. */

@@ -3,6 +3,7 @@
  * Same key + same value → same pseudonym, so analysts count distinct users without seeing them.
  */
 import { createHmac } from 'node:crypto';
+import { canonicalIso } from './canonicalIso.js';
 
 export type EuiiKind = 'upn' | 'user_id' | 'display_name' | 'ip' | 'phone' | 'device';
 
@@ -41,9 +42,6 @@ export interface Pseudonymizer {
    */
   drainSeen(): readonly SeenValue[];
 }
-
-/** The form Date.prototype.toISOString() gives (days 29–31 take the round trip: 02-30 would roll over). */
-const CANONICAL_ISO = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
 export function normalizeEuii(kind: EuiiKind, value: string): string {
   return kind === 'upn' ? value.trim().toLowerCase() : value.trim();
@@ -111,8 +109,9 @@ export function createPseudonymizer(key: Buffer): Pseudonymizer {
     p,
     user: (upn, objectId) => p('upn', upn) ?? p('user_id', objectId),
     at(iso) {
-      // Kept in the form Date.prototype.toISOString() gives (most Graph times already are: no round trip).
-      now = CANONICAL_ISO.test(iso) ? iso : new Date(iso).toISOString();
+      const c = canonicalIso(iso);
+      if (c === null) throw new RangeError(`not a date-time: ${iso}`);
+      now = c;
       nowMs = Date.parse(now);
     },
     drain: () => take().map((s) => ({ pseudonym: s.pseudonym, kind: s.kind, clear: s.clear, firstSeen: s.first, lastSeen: s.last })),

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
 import type { Db } from '../core/db.js';
 import { CqdError } from '../core/errors.js';
 import { loadSql, quoteString } from '../core/sql.js';
@@ -84,22 +83,6 @@ async function loadRaw(tx: Db, lines: RawLines): Promise<void> {
   if (lines.direct_routing_calls.length || lines.pstn_calls.length || lines.sign_ins.length) await tx.exec(loadSql('ingest/sql/merge_logs.sql'));
 }
 
-const storedVault = z.object({ pseudonym: z.string() });
-
-/**
- * Which of the batch's pseudonyms vault.euii holds already: new ones are appended straight to it (the primary
- * key still refuses a duplicate), only the others go through land.vault and merge_vault.sql.
- */
-async function storedPseudonyms(tx: Db, pseudonyms: readonly string[]): Promise<Set<string>> {
-  const known = new Set<string>();
-  if (pseudonyms.length === 0 || (await tx.query(loadSql('ingest/sql/vault_has_entries.sql'), z.object({ stored: z.boolean() })))[0]?.stored !== true) return known;
-  await tx.exec(loadSql('ingest/sql/stored_pseudonyms_setup.sql'));
-  await tx.append('ingest_keys', ['VARCHAR'], pseudonyms.map((p) => [p]));
-  for (const r of await tx.query(loadSql('ingest/sql/stored_pseudonyms.sql'), storedVault)) known.add(r.pseudonym);
-  await tx.run('DELETE FROM temp.ingest_keys');
-  return known;
-}
-
 export async function writeBatch(db: Db, batch: Batch, vaultKey: Buffer, now: Date): Promise<void> {
   const nowIso = now.toISOString();
   const sealed = (v: VaultEntry | SealedVaultEntry): string => ('sealed' in v ? v.sealed : seal(vaultKey, v.clear, v.pseudonym));
@@ -108,14 +91,9 @@ export async function writeBatch(db: Db, batch: Batch, vaultKey: Buffer, now: Da
     if (batch.lines) appendRawLines(lines, batch.lines);
     await loadRaw(tx, lines);
     const vault = batch.vault ?? [];
-    const stored = await storedPseudonyms(tx, vault.map((v) => v.pseudonym));
-    const vaultTypes = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'TIMESTAMPTZ', 'TIMESTAMPTZ'] as const;
-    const vaultRow = (v: VaultEntry | SealedVaultEntry) => [v.pseudonym, v.kind, sealed(v), v.firstSeen, v.lastSeen];
-    const newVault = vault.filter((v) => !stored.has(v.pseudonym));
-    const oldVault = vault.filter((v) => stored.has(v.pseudonym));
-    if (newVault.length) await tx.append('euii', vaultTypes, newVault.map(vaultRow), 'vault');
-    if (oldVault.length) {
-      await tx.append('vault', vaultTypes, oldVault.map(vaultRow), 'land');
+    if (vault.length) {
+      const vaultTypes = ['VARCHAR', 'VARCHAR', 'VARCHAR', 'TIMESTAMPTZ', 'TIMESTAMPTZ'] as const;
+      await tx.append('vault', vaultTypes, vault.map((v) => [v.pseudonym, v.kind, sealed(v), v.firstSeen, v.lastSeen]), 'land');
       await tx.exec(loadSql('ingest/sql/merge_vault.sql'));
     }
     for (const r of batch.rejects ?? []) {

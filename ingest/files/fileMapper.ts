@@ -27,7 +27,7 @@ export interface FileMapper {
 }
 
 /** The rows a file adds to its group (a call record with its sessions; an unreadable file is one reject). */
-export function fileRows(b: BatchRows, rejects: readonly Reject[]): number {
+function fileRows(b: BatchRows, rejects: readonly Reject[]): number {
   return b.callRecords.reduce((n, c) => n + 1 + c.sessions.length, 0) + b.directRouting.length + b.pstn.length + b.signIns.length + rejects.length;
 }
 

@@ -34,10 +34,11 @@ export interface ImportSummary {
 /** Rows per transaction (whole files only); 1 = one transaction per file. */
 export const GROUP_ROWS = 200_000;
 /**
- * Files asked of the mapping worker ahead of the one being added to the group. While the main thread
- * appends a group (synchronous chunk building) or waits for its commit it takes no file, and the worker
- * stops once it is this far ahead: at 64 files (~10k rows) it sat idle for much of every group's write
- * (4.6 s of 26 s at 300k legs); at 512 (about half a group of 200k rows) it keeps mapping (0.1 s idle).
+ * Files asked of the mapping workers ahead of the one being added to the group. While the main thread
+ * writes a group or waits for its commit it takes no file, and the workers stop once they are this far
+ * ahead: at 64 files (~10k rows) a single worker sat idle for much of every group's write (4.6 s of 26 s
+ * at 300k legs, when rows were still appended value by value); at 512 (about half a group of 200k rows)
+ * it kept mapping (0.1 s idle).
  */
 const LOOKAHEAD = 512;
 
@@ -49,7 +50,7 @@ export interface ImportDirDeps {
   groupRows?: number;
   /**
    * Worker threads that map the JSON files, so that reading, validation, mapping and pseudonymisation
-   * run in parallel and overlap the appends and DuckDB's merges; 0 maps them on this thread. Default:
+   * run in parallel and overlap DuckDB's loads and merges; 0 maps them on this thread. Default:
    * one per core, at most MAX_MAP_WORKERS.
    */
   mapWorkers?: number;

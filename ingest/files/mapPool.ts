@@ -1,6 +1,6 @@
 /**
  * Reads, validates and maps saved Graph files on worker threads (mapWorker.ts), so that parsing JSON,
- * zod validation, mapping and HMAC pseudonymisation run beside the main thread's appends and DuckDB's
+ * zod validation, mapping, pseudonymisation and writing rows as lines run beside DuckDB's loads,
  * merges and commits instead of before them. Mapping is most of an import's work, so there may be several
  * workers: files go to them in turn, and each worker answers its files in the order asked. A reply names
  * its worker, whose vault encoder numbered its entries (fileGroup.ts keeps one accumulator per worker).
@@ -42,12 +42,12 @@ function bootstrap(): string {
   return `import(${JSON.stringify(tsxApi)}).then((m) => { (m.register ?? m.default.register)(); return import(${JSON.stringify(entry)}); });`;
 }
 
-interface Worked {
+interface PoolWorker {
   map(source: SourceName, path: string, index: number): Promise<MappedFile>;
   close(): Promise<void>;
 }
 
-function startWorker(opts: { pseudonymKey: Buffer; vaultKey: Buffer; runId: string; ingestedAt: string }): Worked {
+function startWorker(opts: { pseudonymKey: Buffer; vaultKey: Buffer; runId: string; ingestedAt: string }): PoolWorker {
   const worker = new Worker(bootstrap(), {
     eval: true,
     workerData: { pseudonymKey: new Uint8Array(opts.pseudonymKey), vaultKey: new Uint8Array(opts.vaultKey), runId: opts.runId, ingestedAt: opts.ingestedAt },

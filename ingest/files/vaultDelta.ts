@@ -22,10 +22,6 @@ export interface VaultDelta {
   last: Float64Array;
 }
 
-export function emptyVaultDelta(): VaultDelta {
-  return { fresh: [], ids: new Int32Array(0), first: new Float64Array(0), last: new Float64Array(0) };
-}
-
 /** Encodes what a pseudonymizer drained (Pseudonymizer.drainSeen) as a delta. */
 export function createVaultEncoder(vaultKey: Buffer): (seen: readonly SeenValue[]) => VaultDelta {
   const numbers = new Map<string, number>();

@@ -7,6 +7,7 @@
  * a session has its call record's `_seq`. Times are written as Date.prototype.toISOString() gives them.
  */
 import type { SqlParam } from '../../core/db.js';
+import { canonicalIso } from '../canonicalIso.js';
 import type { BatchRows } from '../mapItems.js';
 import { RAW_TABLES, type ColumnSpec, type RawRow, type RawTable } from './rawTables.js';
 
@@ -32,23 +33,23 @@ export function landColumns(table: RawTable): string {
   return `{${[...spec, ['_seq', 'BIGINT'] as const].map(([name, type]) => `'${name}': '${type}'`).join(', ')}}`;
 }
 
-const CANONICAL_ISO = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
-
 /** A date-time as toISOString() gives it (what was validated as one parses with Date.parse). */
 function isoTime(v: SqlParam): SqlParam {
-  if (typeof v !== 'string' || CANONICAL_ISO.test(v)) return v;
-  const ms = Date.parse(v);
-  return Number.isNaN(ms) ? v : new Date(ms).toISOString();
+  return typeof v === 'string' ? (canonicalIso(v) ?? v) : v;
 }
 
-const columnsOf = (table: RawTable, type: string): string[] => (RAW_TABLES[table] as ColumnSpec).filter(([, t]) => t === type).map(([n]) => n);
-/** Per table, the columns whose values a line rewrites: times (to one form) and BIGINTs (JSON has no bigint). */
-const FIX: Record<RawTable, { times: string[]; bigints: string[] }> = {
-  call_records: { times: columnsOf('call_records', 'TIMESTAMPTZ'), bigints: columnsOf('call_records', 'BIGINT') },
-  call_sessions: { times: columnsOf('call_sessions', 'TIMESTAMPTZ'), bigints: columnsOf('call_sessions', 'BIGINT') },
-  direct_routing_calls: { times: columnsOf('direct_routing_calls', 'TIMESTAMPTZ'), bigints: columnsOf('direct_routing_calls', 'BIGINT') },
-  pstn_calls: { times: columnsOf('pstn_calls', 'TIMESTAMPTZ'), bigints: columnsOf('pstn_calls', 'BIGINT') },
-  sign_ins: { times: columnsOf('sign_ins', 'TIMESTAMPTZ'), bigints: columnsOf('sign_ins', 'BIGINT') },
+/** The columns of a table whose values a line rewrites: times (to one form) and BIGINTs (JSON has no bigint). */
+function fixOf(table: RawTable): { times: string[]; bigints: string[] } {
+  const spec: ColumnSpec = RAW_TABLES[table];
+  const of = (type: string) => spec.filter(([, t]) => t === type).map(([n]) => n);
+  return { times: of('TIMESTAMPTZ'), bigints: of('BIGINT') };
+}
+const FIX: Record<RawTable, ReturnType<typeof fixOf>> = {
+  call_records: fixOf('call_records'),
+  call_sessions: fixOf('call_sessions'),
+  direct_routing_calls: fixOf('direct_routing_calls'),
+  pstn_calls: fixOf('pstn_calls'),
+  sign_ins: fixOf('sign_ins'),
 };
 
 function line<K extends RawTable>(table: K, row: RawRow<K>, seq: number): string {

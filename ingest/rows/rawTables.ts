@@ -1,7 +1,7 @@
 /**
- * Column order and types of the raw tables (transform/sql/migrations/002_raw.sql), so mappers can
- * return named objects and the appender can write them positionally. A test checks this against
- * the database's own catalog.
+ * Column order and types of the raw tables (transform/sql/migrations/002_raw.sql): the names mappers give
+ * their row objects and the types read_json loads them as (rawLines.ts). A test checks this against the
+ * database's own catalog.
  */
 import type { AppendType, SqlParam } from '../../core/db.js';
 
@@ -58,14 +58,3 @@ export type RawTable = keyof typeof RAW_TABLES;
 type ColumnNames<S extends ColumnSpec> = S[number][0];
 /** A raw row as a named object: every column present, null where unknown. */
 export type RawRow<K extends RawTable> = { [C in ColumnNames<(typeof RAW_TABLES)[K]>]: SqlParam };
-
-export function toPositional<K extends RawTable>(table: K, row: RawRow<K>): SqlParam[] {
-  const spec: ColumnSpec = RAW_TABLES[table];
-  const named: Record<string, SqlParam> = row;
-  return spec.map(([name]) => named[name] ?? null);
-}
-
-export function typesOf(table: RawTable): AppendType[] {
-  const spec: ColumnSpec = RAW_TABLES[table];
-  return spec.map(([, t]) => t);
-}

@@ -43,7 +43,7 @@ describe('db', () => {
     await db.append('t', ['VARCHAR', 'TIMESTAMPTZ', 'BIGINT', 'BOOLEAN'], [['a', '2026-11-01T10:00:00.5Z', 5, true], [null, null, null, null]]);
     const rows = await db.query("SELECT s, strftime(ts AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%S.%g') AS ts FROM t ORDER BY s NULLS LAST", z.object({ s: z.string().nullable(), ts: z.string().nullable() }));
     expect(rows).toEqual([{ s: 'a', ts: '2026-11-01T10:00:00.500' }, { s: null, ts: null }]);
-    // A repeated date-time reuses its parse; a bad one right after a good one is still refused, empty text too.
+    // A repeated date-time is stored alike; a bad one right after a good one is refused, empty text too.
     await db.append('t', ['VARCHAR', 'TIMESTAMPTZ', 'BIGINT', 'BOOLEAN'], [['b', '2026-11-02T00:00:00Z', 1, true], ['c', '2026-11-02T00:00:00Z', 2, false]]);
     const same = await db.query(`SELECT count(DISTINCT ts)::INTEGER AS n, min(ts) = TIMESTAMPTZ '2026-11-02 00:00:00+00' AS ok FROM t WHERE s IN ('b', 'c')`, z.object({ n: z.number(), ok: z.boolean() }));
     expect(same).toEqual([{ n: 1, ok: true }]);
