@@ -62,7 +62,7 @@ try {
   const sqlSecs = secs(t0);
   log(`DuckDB set-based mapping (sites.match_endpoints: each endpoint → its building-file row and method): ${sqlSecs.toFixed(2)} s for ${mapped.toLocaleString('en-US')} rows; peak RSS ${rssMb()} MB (process high-water mark)`);
   t0 = performance.now();
-  await mapEndpoints(db, 'main.bench_endpoints', 'intermediate.int_endpoint_sites');
+  await mapEndpoints(db, 'main.bench_endpoints', 'temp.int_endpoint_sites');
   log(`  for information: the same with the site names written on every row (sites.map_endpoints): ${secs(t0).toFixed(2)} s; peak RSS ${rssMb()} MB`);
   const mix = await db.query(
     `SELECT site_match AS m, count(*)::INTEGER AS n FROM main.bench_match GROUP BY 1 ORDER BY 1`,

@@ -34,7 +34,7 @@ async function mapRows(eps: Ep[]) {
   for (const [key, day, subnet, ipPrefix] of eps) await db.run('INSERT INTO main.eps VALUES ($k, $d::DATE, $s, $p)', { k: key, d: day, s: subnet, p: ipPrefix });
   const n = await mapEndpoints(db, 'main.eps');
   expect(n).toBe(eps.length);
-  const rows = await db.query('SELECT key, site, site_region, site_country, site_building, site_subnet, site_network, site_match, site_file_id FROM intermediate.int_endpoint_sites ORDER BY key', resultSchema);
+  const rows = await db.query('SELECT key, site, site_region, site_country, site_building, site_subnet, site_network, site_match, site_file_id FROM temp.int_endpoint_sites ORDER BY key', resultSchema);
   // the narrow match names the same building-file row, with the same method, for every key
   expect(await matchEndpoints(db, 'main.eps', 'main.eps_match')).toBe(eps.length);
   const narrow = await db.query(

@@ -161,4 +161,30 @@ describe('build: marts.setup_attempts classification', () => {
     expect(before[0]?.attempts).toBeGreaterThan(0);
     await db.run(`UPDATE raw.direct_routing_calls SET user_p = NULL WHERE id = 'd-ok'`);
   });
+  it('stores the dimensions as ENUMs of the values found (carrier-map names included) that query as text, and leaves no intermediate tables', async () => {
+    const carrierMap = { 'sbc1.contoso.com/FR': 'Orange', 'sbc1.contoso.com': 'Carrier1' };
+    await build(db, { signInWindowMinutes: 15, carrierMap, force: true, log: memoryLogger() });
+    const paths = await db.query(
+      `SELECT attempt_id, carrier_path, carrier FROM marts.setup_attempts WHERE attempt_id IN ('dr:d-ms401', 'dr:d-sbc') ORDER BY attempt_id`,
+      z.object({ attempt_id: z.string(), carrier_path: z.string(), carrier: z.string() }),
+    );
+    expect(paths).toEqual([
+      { attempt_id: 'dr:d-ms401', carrier_path: 'Orange/FR', carrier: 'Orange' },
+      { attempt_id: 'dr:d-sbc', carrier_path: 'Carrier1/DE', carrier: 'Carrier1' },
+    ]);
+    const asText = await db.query(
+      `SELECT (SELECT count(*) FROM marts.setup_attempts WHERE site = 'no such site' OR sbc = 'no.such.sbc')::INTEGER AS none,
+              (SELECT count(*) FROM marts.setup_attempts WHERE site LIKE 'unmapped:%')::INTEGER AS unmapped,
+              (SELECT min(site || '|' || client_build) FROM marts.setup_attempts WHERE site = 'EMEA/DE/BER-HQ') AS joined,
+              (SELECT typeof(any_value(site)) FROM marts.setup_attempts) AS site_type,
+              (SELECT typeof(any_value(site)) FROM marts.daily_rollup) AS rollup_type,
+              (SELECT count(*) FROM duckdb_tables() WHERE temporary OR schema_name = 'intermediate')::INTEGER AS scratch_tables,
+              (SELECT count(*) FROM duckdb_views() WHERE temporary AND starts_with(view_name, 'int_'))::INTEGER AS scratch_views`,
+      z.object({ none: z.number(), unmapped: z.number(), joined: z.string(), site_type: z.string(), rollup_type: z.string(), scratch_tables: z.number(), scratch_views: z.number() }),
+    );
+    expect(asText[0]).toMatchObject({ none: 0, unmapped: 1, joined: 'EMEA/DE/BER-HQ|sipDevice/CCX 500/8.1.3.1301', scratch_tables: 0, scratch_views: 0 });
+    expect(asText[0]?.site_type).toMatch(/^ENUM\('EMEA\/DE\/BER-HQ', 'unmapped:/);
+    expect(asText[0]?.rollup_type).toBe(asText[0]?.site_type);
+    await build(db, { signInWindowMinutes: 15, carrierMap: {}, force: true, log: memoryLogger() });
+  });
 });

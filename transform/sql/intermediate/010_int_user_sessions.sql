@@ -1,7 +1,7 @@
 -- The user side of every call session: who, on which client build, from which network.
 -- The user is the caller when the caller is a participant with an identity, else the callee.
--- A view: the site mapping and intermediate.int_attempts each read only the columns they need.
-CREATE OR REPLACE VIEW intermediate.int_user_sessions AS
+-- A view: the site mapping and temp.int_attempts each read only the columns they need.
+CREATE OR REPLACE TEMP VIEW int_user_sessions AS
 WITH sessions AS (
   SELECT *, (caller_kind = 'participant' AND caller_user_p IS NOT NULL) AS caller_is_user
   FROM staging.stg_call_sessions

@@ -1,7 +1,7 @@
 -- Call records with no Direct Routing leg (Calling Plan, Operator Connect, Teams VoIP): the session
 -- each one takes as its attempt, and the PSTN row that session takes, chosen on narrow columns
 -- (intermediate/030 joins the rest).
-CREATE OR REPLACE TABLE intermediate.int_record_session_picks AS
+CREATE OR REPLACE TEMP TABLE int_record_session_picks AS
 WITH record_pick AS (
   -- Call records with no DR leg: the session that failed at setup if any, else the first one (its row
   -- id, user and start; three arg_min with one ordering, which DuckDB can spill, unlike a struct argument).
@@ -9,7 +9,7 @@ WITH record_pick AS (
   FROM (
     SELECT u.*, (CASE WHEN u.failure_stage = 'callSetup' THEN 0 WHEN u.failure_stage IS NOT NULL THEN 1 ELSE 2 END,
                  u.start_us, u.session_id) AS o
-    FROM intermediate.int_user_sessions u
+    FROM temp.int_user_sessions u
     ANTI JOIN staging.stg_direct_routing_calls d ON d.correlation_id = u.call_record_id
   ) u
   GROUP BY u.call_record_id

@@ -5,7 +5,14 @@
 -- intermediate/026 and 027; here each kind of attempt is one join of its picks to the sessions, in its
 -- own statement (one large hash table at a time). Times are integer microseconds: TIMESTAMPTZ
 -- arithmetic goes through the time zone library and costs several times more per row.
-CREATE OR REPLACE TABLE intermediate.int_attempts AS
+CREATE OR REPLACE TEMP TABLE int_attempts AS
+WITH leg_sessions AS (
+  -- the picks (two integers a row) are this join's hash table and the sessions stream past it, instead
+  -- of all sessions, every column, in a hash table
+  SELECT p.dr_rid, s.*
+  FROM temp.int_dr_session_picks p
+  JOIN temp.int_user_session_sites s ON s.session_rid = p.session_rid
+)
 SELECT
   'dr:' || d.dr_id AS attempt_id,
   'direct_routing' AS source,
@@ -31,10 +38,9 @@ SELECT
   d.caller_country,
   d.callee_country
 FROM staging.stg_direct_routing_calls d
-LEFT JOIN intermediate.int_dr_session_picks p USING (dr_rid)         -- no pick: the record has no user session
-LEFT JOIN intermediate.int_user_session_sites s ON s.session_rid = p.session_rid;
+LEFT JOIN leg_sessions s USING (dr_rid);       -- no pick: the record has no user session
 
-INSERT INTO intermediate.int_attempts BY NAME
+INSERT INTO temp.int_attempts BY NAME
 SELECT
   'cr:' || s.call_record_id AS attempt_id,
   'call_record' AS source,
@@ -64,6 +70,6 @@ SELECT
   NULL::BIGINT AS ms_code,
   p.caller_country,
   coalesce(p.callee_country, s.callee_phone_country) AS callee_country
-FROM intermediate.int_record_session_picks r
-JOIN intermediate.int_user_session_sites s ON s.session_rid = r.session_rid
+FROM temp.int_record_session_picks r
+JOIN temp.int_user_session_sites s ON s.session_rid = r.session_rid
 LEFT JOIN staging.stg_pstn_calls p ON p.pstn_rid = r.pstn_rid;

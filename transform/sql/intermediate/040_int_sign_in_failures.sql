@@ -1,6 +1,6 @@
 -- Entra sign-in failures that matter for calling (benign interrupts such as MFA prompts and
 -- "keep me signed in" are left out), with the meaning of the code.
-CREATE OR REPLACE TABLE intermediate.int_sign_in_failures AS
+CREATE OR REPLACE TEMP TABLE int_sign_in_failures AS
 SELECT
   s.sign_in_id,
   s.created_ts,

@@ -1,20 +1,20 @@
 -- Link each call attempt to the latest sign-in failure of the same user within the configured window
 -- before it, narrowed to the same Entra app when both sides name one. attempt_rid is the attempt's
--- rowid in intermediate.int_attempts (an integer join key for the marts).
-CREATE OR REPLACE TABLE intermediate.int_attempt_sign_in_links AS
+-- rowid in temp.int_attempts (an integer join key for the marts).
+CREATE OR REPLACE TEMP TABLE int_attempt_sign_in_links AS
 WITH params AS (
   SELECT coalesce(max(CASE WHEN key = 'sign_in_window_minutes' THEN value END), '15')::BIGINT * 60000000 AS window_us
   FROM meta.build_params
 ),
 attempts AS (
-  SELECT rowid AS attempt_rid, user_p, attempt_us, app_id FROM intermediate.int_attempts
+  SELECT rowid AS attempt_rid, user_p, attempt_us, app_id FROM temp.int_attempts
 )
 SELECT
   a.attempt_rid,
   arg_max(f.sign_in_id, (f.created_us, f.sign_in_id)) AS sign_in_id,
   arg_max(f.error_code, (f.created_us, f.sign_in_id)) AS error_code
 FROM attempts a
-JOIN intermediate.int_sign_in_failures f
+JOIN temp.int_sign_in_failures f
   ON f.user_p = a.user_p
  AND f.created_us <= a.attempt_us
  AND f.created_us >= a.attempt_us - (SELECT window_us FROM params)

@@ -3,16 +3,16 @@
 -- user's most recent earlier call attempt) and to the user's last route (most recent earlier routed
 -- attempt: Direct Routing, Calling Plan, Operator Connect), and marked attributed. The ASOF joins find
 -- row ids on narrow columns; the attributes are then read by row id.
-CREATE OR REPLACE TABLE intermediate.int_sign_in_only_attempts AS
+CREATE OR REPLACE TEMP TABLE int_sign_in_only_attempts AS
 WITH params AS (
   SELECT coalesce(max(CASE WHEN key = 'sign_in_window_minutes' THEN value END), '15')::BIGINT * 60000000 AS window_us
   FROM meta.build_params
 ),
 orphans AS (
   SELECT f.*
-  FROM intermediate.int_sign_in_failures f
+  FROM temp.int_sign_in_failures f
   WHERE NOT EXISTS (
-    SELECT 1 FROM intermediate.int_attempts a
+    SELECT 1 FROM temp.int_attempts a
     WHERE a.user_p = f.user_p
       AND a.attempt_us >= f.created_us
       AND a.attempt_us <= f.created_us + (SELECT window_us FROM params)
@@ -21,7 +21,7 @@ orphans AS (
 orphan_attempts AS (
   -- only the attempts of users with an orphan failure are searched (an ASOF join sorts all it is given)
   SELECT rowid AS rid, user_p, attempt_us, sbc <> 'none' AS routed
-  FROM intermediate.int_attempts
+  FROM temp.int_attempts
   WHERE user_p IN (SELECT user_p FROM orphans)
 ),
 last_call AS (
@@ -55,5 +55,5 @@ SELECT
   coalesce(a.is_sip_device, false) AS is_sip_device
 FROM orphans o
 JOIN last_call l USING (sign_in_id)
-LEFT JOIN intermediate.int_attempts a ON a.rowid = l.last_rid
-LEFT JOIN intermediate.int_attempts r ON r.rowid = l.route_rid;
+LEFT JOIN temp.int_attempts a ON a.rowid = l.last_rid
+LEFT JOIN temp.int_attempts r ON r.rowid = l.route_rid;
