@@ -31,15 +31,7 @@ user_side AS (
   FROM sessions
 ),
 builds AS (
-  SELECT
-    *,
-    -- SIP devices / IP phones: model and firmware from the user-agent header, e.g.
-    -- 'PolyCCX/8.1.3.1301 (CCX 500)' -> model 'CCX 500', firmware '8.1.3.1301'.
-    (platform = 'ipPhone') AS is_sip_device,
-    nullif(regexp_extract(header, '\(([^)]+)\)', 1), '') AS header_model,
-    nullif(regexp_extract(header, '/([0-9][0-9A-Za-z.\-]*)', 1), '') AS header_version,
-    nullif(split_part(header, '/', 1), '') AS header_product
-  FROM user_side
+  SELECT *, (platform = 'ipPhone') AS is_sip_device FROM user_side
 )
 SELECT
   session_rid,
@@ -60,8 +52,15 @@ SELECT
   other_role,
   callee_phone_country,
   is_sip_device,
+  -- SIP devices / IP phones: model and firmware from the user-agent header, e.g.
+  -- 'PolyCCX/8.1.3.1301 (CCX 500)' -> model 'CCX 500', firmware '8.1.3.1301'. The header is parsed inside
+  -- the CASE branches that read it, so only the rows that need it pay for the regular expressions.
   CASE WHEN is_sip_device THEN 'sipDevice' ELSE coalesce(product_family, 'unknown') END AS client_family,
-  CASE WHEN is_sip_device THEN coalesce(header_model, header_product, 'unknown') ELSE coalesce(platform, 'unknown') END AS client_platform,
-  CASE WHEN is_sip_device THEN coalesce(header_version, app_version, 'unknown') ELSE coalesce(app_version, header_version, 'unknown') END AS client_version
+  CASE WHEN is_sip_device
+       THEN coalesce(nullif(regexp_extract(header, '\(([^)]+)\)', 1), ''), nullif(split_part(header, '/', 1), ''), 'unknown')
+       ELSE coalesce(platform, 'unknown') END AS client_platform,
+  CASE WHEN is_sip_device THEN coalesce(nullif(regexp_extract(header, '/([0-9][0-9A-Za-z.\-]*)', 1), ''), app_version, 'unknown')
+       WHEN app_version IS NOT NULL THEN app_version
+       ELSE coalesce(nullif(regexp_extract(header, '/([0-9][0-9A-Za-z.\-]*)', 1), ''), 'unknown') END AS client_version
 FROM builds
 WHERE user_p IS NOT NULL;
