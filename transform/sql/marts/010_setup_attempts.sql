@@ -125,14 +125,22 @@ all_attempts AS (
     sign_in_id, error_code AS sign_in_error_code, (site_match = 'last_known' OR routed_attributed) AS attributed
   FROM temp.int_sign_in_only_attempts
 ),
+sites AS (
+  -- the site names as the mart's ENUMs, made once per network and day rather than once per attempt
+  SELECT rowid AS site_rid,
+         coalesce(site, 'unmapped:' || coalesce(site_subnet, 'unknown'))::int_site_values AS site,
+         site_region::int_site_region_values AS site_region, site_country::int_site_country_values AS site_country,
+         site_building::int_site_building_values AS site_building, site_subnet::int_site_subnet_values AS site_subnet, site_match
+  FROM temp.int_session_sites
+),
 with_sites AS (
   -- the site of the session (or, for sign-in only attempts, of the user's last call) by its row in
-  -- temp.int_session_sites
+  -- temp.int_session_sites; an attempt with none is unmapped:unknown
   SELECT a.* EXCLUDE (site_rid, site_match),
-         s.site, s.site_region, s.site_country, s.site_building, s.site_subnet,
+         coalesce(s.site, 'unmapped:unknown'::int_site_values) AS site, s.site_region, s.site_country, s.site_building, s.site_subnet,
          coalesce(a.site_match, s.site_match) AS site_match
   FROM all_attempts a
-  LEFT JOIN temp.int_session_sites s ON s.rowid = a.site_rid
+  LEFT JOIN sites s ON s.site_rid = a.site_rid
 ),
 carriers AS (
   SELECT
@@ -167,7 +175,7 @@ SELECT
   attempt_ts,
   day,
   user_p,
-  coalesce(site, 'unmapped:' || coalesce(site_subnet, 'unknown')) AS site,
+  site,
   site_region,
   site_country,
   site_building,
