@@ -78,12 +78,12 @@ export async function build(db: Db, opts: BuildOptions): Promise<BuildSummary> {
     return { skipped: true, ...(await counts(db)), models: 0, ms: performance.now() - t0 };
   }
   let models = 0;
-  const runLayer = async (target: Db, layer: (typeof LAYERS)[number], checkpoint = false) => {
+  const runLayer = async (target: Db, layer: (typeof LAYERS)[number]) => {
     for (const file of sqlFiles(layer)) {
       opts.log.debug(`build: ${file}`);
       await target.exec(loadSql(file));
-      // Written marts are flushed, so the next model gets the whole memory budget.
-      if (checkpoint) await target.run('CHECKPOINT');
+      // Written marts are flushed, so the next model gets the whole memory budget (intermediate tables are temporary).
+      if (layer === 'marts') await target.run('CHECKPOINT');
       models++;
       if (file.endsWith('020_int_session_endpoints.sql')) {
         await mapEndpoints(target, 'temp.int_session_endpoints', 'temp.int_endpoint_sites');
@@ -117,7 +117,7 @@ export async function build(db: Db, opts: BuildOptions): Promise<BuildSummary> {
   try {
     await runLayer(db, 'staging');
     await runLayer(db, 'intermediate');
-    await runLayer(db, 'marts', true);
+    await runLayer(db, 'marts');
     // The swap, the comments, the checks and the fingerprint in one transaction.
     await db.transaction(async (tx) => {
       opts.log.debug('build: swap');
@@ -157,14 +157,20 @@ async function dropNextMarts(db: Db): Promise<void> {
   for (const name of await nextMarts(db)) await db.run(`DROP TABLE marts.${quoteIdent(name)}`);
 }
 
-const relationRow = z.object({ name: z.string(), kind: z.enum(['TABLE', 'VIEW']) });
+const relationRow = z.object({ name: z.string(), kind: z.enum(['TABLE', 'VIEW', 'TYPE']) });
 
-/** The intermediate layer's temporary tables and views (temp.int_*): memory the connection would keep. */
+/**
+ * The intermediate layer's temporary objects (temp.int_*): its tables and views, and the ENUM dictionaries
+ * marts/010 makes (a column holds its ENUM by value, so the types are not needed once the mart exists).
+ * Memory the connection would otherwise keep.
+ */
 async function dropIntermediate(db: Db): Promise<void> {
   const rows = await db.query(
     `SELECT view_name AS name, 'VIEW' AS kind FROM duckdb_views() WHERE temporary AND starts_with(view_name, 'int_')
      UNION ALL
-     SELECT table_name, 'TABLE' FROM duckdb_tables() WHERE temporary AND starts_with(table_name, 'int_')`,
+     SELECT table_name, 'TABLE' FROM duckdb_tables() WHERE temporary AND starts_with(table_name, 'int_')
+     UNION ALL
+     SELECT type_name, 'TYPE' FROM duckdb_types() WHERE database_name = 'temp' AND starts_with(type_name, 'int_')`,
     relationRow,
   );
   for (const r of rows) await db.run(`DROP ${r.kind} IF EXISTS temp.${quoteIdent(r.name)}`);

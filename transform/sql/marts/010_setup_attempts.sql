@@ -213,21 +213,3 @@ SELECT
   sign_in_error_code,
   attributed
 FROM classified;
-
--- The columns hold their ENUMs by value: the build's dictionaries are not needed past this point.
-DROP TYPE int_site_values;
-DROP TYPE int_site_region_values;
-DROP TYPE int_site_country_values;
-DROP TYPE int_site_building_values;
-DROP TYPE int_site_subnet_values;
-DROP TYPE int_sbc_values;
-DROP TYPE int_client_build_values;
-DROP TYPE int_client_family_values;
-DROP TYPE int_client_platform_values;
-DROP TYPE int_carrier_path_values;
-DROP TYPE int_dest_country_values;
-DROP TYPE int_call_type_values;
-DROP TYPE int_failure_stage_values;
-DROP TABLE temp.int_site_names;
-DROP TABLE temp.int_client_names;
-DROP TABLE temp.int_dest_names;
