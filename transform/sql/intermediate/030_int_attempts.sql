@@ -3,15 +3,19 @@
 -- Shape of the work, for tens of millions of sessions in bounded memory: which session each DR leg and
 -- each DR-less record takes, and which PSTN row that session takes, were chosen on narrow columns in
 -- intermediate/026 and 027; here each kind of attempt is one join of its picks to the sessions, in its
--- own statement (one large hash table at a time). Times are integer microseconds: TIMESTAMPTZ
--- arithmetic goes through the time zone library and costs several times more per row.
+-- own statement (one large hash table at a time). A session's site (its row in temp.int_session_sites)
+-- is looked up after the pick, so only picked sessions pay for it. Times are integer microseconds:
+-- TIMESTAMPTZ arithmetic goes through the time zone library and costs several times more per row.
 CREATE OR REPLACE TEMP TABLE int_attempts AS
 WITH leg_sessions AS (
   -- the picks (two integers a row) are this join's hash table and the sessions stream past it, instead
   -- of all sessions, every column, in a hash table
-  SELECT p.dr_rid, s.*
+  SELECT p.dr_rid, u.user_p, u.app_id, u.is_sip_device, u.client_family, u.client_platform, u.client_version,
+         ss.site_rid
   FROM temp.int_dr_session_picks p
-  JOIN temp.int_user_session_sites s ON s.session_rid = p.session_rid
+  JOIN temp.int_user_sessions u ON u.session_rid = p.session_rid
+  LEFT JOIN temp.int_session_site_keys ss
+    ON ss.day = u.day AND ss.subnet IS NOT DISTINCT FROM u.subnet AND ss.ip_prefix IS NOT DISTINCT FROM u.ip_prefix
 )
 SELECT
   'dr:' || d.dr_id AS attempt_id,
@@ -49,7 +53,7 @@ SELECT
   DATE '1970-01-01' + (s.start_us // 86400000000)::INTEGER AS day,
   s.user_p,
   s.app_id,
-  s.site_rid,
+  ss.site_rid,
   CASE
     WHEN p.operator IS NULL THEN 'none'
     WHEN lower(p.operator) = 'microsoft' THEN 'microsoft'
@@ -71,5 +75,7 @@ SELECT
   p.caller_country,
   coalesce(p.callee_country, s.callee_phone_country) AS callee_country
 FROM temp.int_record_session_picks r
-JOIN temp.int_user_session_sites s ON s.session_rid = r.session_rid
+JOIN temp.int_user_sessions s ON s.session_rid = r.session_rid
+LEFT JOIN temp.int_session_site_keys ss
+  ON ss.day = s.day AND ss.subnet IS NOT DISTINCT FROM s.subnet AND ss.ip_prefix IS NOT DISTINCT FROM s.ip_prefix
 LEFT JOIN staging.stg_pstn_calls p ON p.pstn_rid = r.pstn_rid;

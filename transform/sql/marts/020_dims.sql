@@ -10,10 +10,16 @@ SELECT sbc, CASE WHEN sbc = 'microsoft' THEN 'calling_plan' WHEN starts_with(sbc
        count(*)::BIGINT AS attempts, min(attempt_ts) AS first_seen, max(attempt_ts) AS last_seen
 FROM marts.setup_attempts__next GROUP BY sbc;
 
+-- version is cut from the build once per build rather than read per attempt (a computed column)
 CREATE OR REPLACE TABLE marts.dim_client_build__next AS
-SELECT client_build, any_value(client_family) AS family, any_value(client_platform) AS platform, any_value(client_version) AS version,
-       count(*)::BIGINT AS attempts, count(DISTINCT user_p)::BIGINT AS users, min(attempt_ts) AS first_seen, max(attempt_ts) AS last_seen
-FROM marts.setup_attempts__next GROUP BY client_build;
+SELECT client_build, family, platform,
+       substr(client_build::VARCHAR, length(family::VARCHAR) + length(platform::VARCHAR) + 3) AS version,
+       attempts, users, first_seen, last_seen
+FROM (
+  SELECT client_build, any_value(client_family) AS family, any_value(client_platform) AS platform,
+         count(*)::BIGINT AS attempts, count(DISTINCT user_p)::BIGINT AS users, min(attempt_ts) AS first_seen, max(attempt_ts) AS last_seen
+  FROM marts.setup_attempts__next GROUP BY client_build
+);
 
 CREATE OR REPLACE TABLE marts.dim_carrier_path__next AS
 SELECT carrier_path, any_value(carrier) AS carrier, any_value(dest_country) AS dest_country,
