@@ -46,7 +46,8 @@ async function prepare(): Promise<{ db: Db; label: string }> {
 const { db, label } = await prepare();
 try {
   const hasRollup = await db.query(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = 'marts' AND table_name = 'daily_rollup'`, z.object({ n: z.number() }));
-  if (!hasRollup[0]?.n) await db.exec(loadSql('transform/sql/marts/040_daily_rollup.sql'));
+  // a store from an older build, or none: the rollup as the build writes it, in place (no __next swap)
+  if (!hasRollup[0]?.n) await db.exec(loadSql('transform/sql/marts/030_daily_rollup.sql').replaceAll('__next', ''));
   const rows = await db.query('SELECT count(*)::INTEGER AS n FROM marts.setup_attempts', z.object({ n: z.number() }));
   const week = parseIsoWeek(values.week, 'UTC');
   const now = new Date(week.end.getTime() + 7 * 3_600_000);

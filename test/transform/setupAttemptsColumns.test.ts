@@ -10,8 +10,14 @@ import { loadSql } from '../../core/sql.js';
 /** The mart's CREATE TABLE as the build runs it (after the build's dictionaries, before its insert). */
 const mart = loadSql('transform/sql/marts/010_setup_attempts.sql');
 const ddl = mart.slice(mart.indexOf('CREATE OR REPLACE TABLE marts.setup_attempts__next'), mart.indexOf('INSERT INTO'));
-/** The dictionary ENUMs the DDL names (int_<column>_values), by column. */
-const dictionaries = [...new Set([...ddl.matchAll(/\b(\w+) int_(\w+)_values\b/g)].map((m) => m[2] ?? ''))];
+/** The fixed vocabularies (ENUMs with a literal list), as the build defines them (intermediate/030 and here). */
+const fixedTypes = [loadSql('transform/sql/intermediate/030_int_attempts.sql'), mart]
+  .flatMap((sql) => [...sql.matchAll(/CREATE OR REPLACE TEMP TYPE int_(\w+)_values AS ENUM \(('[^)]*')\);/g)])
+  .map((m) => ({ column: m[1] ?? '', sql: m[0] }));
+/** The dictionary ENUMs the DDL names (int_<column>_values), by column: the values a build found. */
+const dictionaries = [...new Set([...ddl.matchAll(/\b(\w+) int_(\w+)_values\b/g)].map((m) => m[2] ?? ''))].filter(
+  (col) => !fixedTypes.some((t) => t.column === col),
+);
 
 const cases = [
   { family: 'teams', platform: 'windows', version: '24277.3502.3201.2103', carrier: 'sbc1.contoso.com', dest: 'US', stage: null },
@@ -34,6 +40,8 @@ describe('marts.setup_attempts computed columns', () => {
         { family: c.family, platform: c.platform, version: c.version, carrier: c.carrier, dest: c.dest, stage: c.stage },
       );
     }
+    expect(fixedTypes.map((t) => t.column).sort()).toEqual(['direction', 'failure_origin', 'layer', 'site_match', 'source']);
+    for (const t of fixedTypes) await db.exec(t.sql);
     expect(dictionaries).toEqual(expect.arrayContaining(['client_build', 'client_family', 'client_platform', 'carrier_path', 'dest_country', 'failure_stage']));
     for (const col of dictionaries) {
       const has = ['client_build', 'client_family', 'client_platform', 'carrier_path', 'dest_country', 'failure_stage'].includes(col);

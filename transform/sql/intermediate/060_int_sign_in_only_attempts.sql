@@ -32,7 +32,7 @@ last_call AS (
 )
 SELECT
   'si:' || o.sign_in_id AS attempt_id,
-  'sign_in' AS source,
+  'sign_in'::int_source_values AS source,
   o.created_ts AS attempt_ts,
   o.created_us AS attempt_us,
   DATE '1970-01-01' + (o.created_us // 86400000000)::INTEGER AS day,
@@ -45,7 +45,7 @@ SELECT
   coalesce(r.sbc, 'none') AS sbc,         -- no call was routed: the user's last route, if any
   r.trunk_fqdn,
   r.operator,
-  coalesce(r.direction, 'outbound') AS direction,
+  coalesce(r.direction, 'outbound'::int_direction_values) AS direction,
   r.caller_country,
   r.callee_country,
   r.sbc IS NOT NULL AS routed_attributed,

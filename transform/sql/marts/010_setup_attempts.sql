@@ -10,7 +10,12 @@
 -- missing from one fails the insert, loudly. ENUM columns compare, filter and print as text: site = 'X'
 -- and site LIKE 'unmapped:%' work as on VARCHAR. The columns that follow from others are computed on read
 -- (VIRTUAL): client_version from client_build, carrier from carrier_path, outcome from failure_stage.
--- attempt_id and user_p stay text (one value per attempt, per user).
+-- attempt_id and user_p stay text (one value per attempt, per user). The fixed vocabularies are named
+-- types (source and direction come so from intermediate/030), so the CASEs below yield ENUM constants
+-- and no row's text is looked up.
+CREATE OR REPLACE TEMP TYPE int_site_match_values AS ENUM ('subnet', 'ip_range', 'vpn', 'last_known', 'none');
+CREATE OR REPLACE TEMP TYPE int_failure_origin_values AS ENUM ('sbc', 'client', 'microsoft');
+CREATE OR REPLACE TEMP TYPE int_layer_values AS ENUM ('client_sign_in', 'phone_config', 'sip_device', 'direct_routing', 'other');
 CREATE OR REPLACE TEMP TABLE int_site_names AS
 SELECT coalesce(site, 'unmapped:' || coalesce(site_subnet, 'unknown')) AS site, site_region, site_country, site_building, site_subnet
 FROM temp.int_session_sites
@@ -59,7 +64,7 @@ CREATE OR REPLACE TABLE marts.setup_attempts__next (
   -- FSST is what DuckDB picks for these anyway (ids and pseudonyms are near unique per row); naming it
   -- spares the write from also trying a dictionary on every segment, a quarter of the write's cost
   attempt_id VARCHAR USING COMPRESSION fsst,
-  source ENUM('direct_routing', 'call_record', 'sign_in'),
+  source int_source_values,
   attempt_ts TIMESTAMPTZ,
   day DATE,
   user_p VARCHAR USING COMPRESSION fsst,
@@ -68,7 +73,7 @@ CREATE OR REPLACE TABLE marts.setup_attempts__next (
   site_country int_site_country_values,
   site_building int_site_building_values,
   site_subnet int_site_subnet_values,
-  site_match ENUM('subnet', 'ip_range', 'vpn', 'last_known', 'none'),
+  site_match int_site_match_values,
   sbc int_sbc_values,
   client_build int_client_build_values,
   client_family int_client_family_values,
@@ -82,15 +87,15 @@ CREATE OR REPLACE TABLE marts.setup_attempts__next (
          ELSE substr(carrier_path::VARCHAR, 1, length(carrier_path::VARCHAR) - length(dest_country::VARCHAR) - 1) END
   ) VIRTUAL,
   dest_country int_dest_country_values,
-  direction ENUM('inbound', 'outbound', 'internal'),
+  direction int_direction_values,
   call_type int_call_type_values,
   outcome VARCHAR GENERATED ALWAYS AS (CASE WHEN failure_stage IS NULL THEN 'success' ELSE 'failure' END) VIRTUAL,
   is_failure BOOLEAN,
   failure_stage int_failure_stage_values,
   final_sip_code INTEGER,
   ms_code BIGINT,
-  failure_origin ENUM('sbc', 'client', 'microsoft'),
-  layer ENUM('client_sign_in', 'phone_config', 'sip_device', 'direct_routing', 'other'),
+  failure_origin int_failure_origin_values,
+  layer int_layer_values,
   auth_linked BOOLEAN,
   sign_in_error_code INTEGER,
   attributed BOOLEAN
@@ -101,7 +106,7 @@ WITH calls AS (
   -- Call attempts, with their sign-in link and, when a sign-in failure stopped them before routing,
   -- the user's last route (temp.int_attempt_routes); joined on the attempt's rowid.
   SELECT
-    a.attempt_id, a.source, a.attempt_ts, a.day, a.user_p, a.site_rid, NULL::VARCHAR AS site_match,
+    a.attempt_id, a.source, a.attempt_ts, a.day, a.user_p, a.site_rid, NULL::int_site_match_values AS site_match,
     coalesce(r.sbc, a.sbc) AS sbc, a.client_family, a.client_platform, a.client_version, a.is_sip_device,
     CASE WHEN r.attempt_rid IS NULL THEN a.direction ELSE r.direction END AS direction,
     a.call_type,
@@ -120,7 +125,7 @@ all_attempts AS (
   SELECT * FROM calls
   UNION ALL BY NAME
   SELECT
-    attempt_id, source, attempt_ts, day, user_p, site_rid, site_match,
+    attempt_id, source, attempt_ts, day, user_p, site_rid, site_match::int_site_match_values AS site_match,
     sbc, client_family, client_platform, client_version, is_sip_device, direction, 'sign_in' AS call_type,
     trunk_fqdn, operator, false AS successful_call, 'callSetup' AS session_failure_stage,
     NULL::INTEGER AS final_sip_code, NULL::BIGINT AS ms_code, caller_country, callee_country,
@@ -132,7 +137,8 @@ sites AS (
   SELECT rowid AS site_rid,
          coalesce(site, 'unmapped:' || coalesce(site_subnet, 'unknown'))::int_site_values AS site,
          site_region::int_site_region_values AS site_region, site_country::int_site_country_values AS site_country,
-         site_building::int_site_building_values AS site_building, site_subnet::int_site_subnet_values AS site_subnet, site_match
+         site_building::int_site_building_values AS site_building, site_subnet::int_site_subnet_values AS site_subnet,
+         site_match::int_site_match_values AS site_match
   FROM temp.int_session_sites
 ),
 with_sites AS (
@@ -182,7 +188,7 @@ SELECT
   site_country,
   site_building,
   site_subnet,
-  coalesce(site_match, 'none') AS site_match,
+  coalesce(site_match, 'none'::int_site_match_values) AS site_match,
   sbc,
   client_family || '/' || client_platform || '/' || client_version AS client_build,
   client_family,
@@ -197,17 +203,17 @@ SELECT
   ms_code,
   CASE
     WHEN NOT failed THEN NULL
-    WHEN sbc_code THEN 'sbc'
-    WHEN sign_in_linked OR source = 'sign_in' THEN 'client'
-    ELSE 'microsoft'
+    WHEN sbc_code THEN 'sbc'::int_failure_origin_values
+    WHEN sign_in_linked OR source = 'sign_in' THEN 'client'::int_failure_origin_values
+    ELSE 'microsoft'::int_failure_origin_values
   END AS failure_origin,
   CASE
     WHEN NOT failed THEN NULL
-    WHEN sign_in_linked OR source = 'sign_in' THEN 'client_sign_in'
-    WHEN phone_config_code THEN 'phone_config'
-    WHEN is_sip_device THEN 'sip_device'
-    WHEN source = 'direct_routing' THEN 'direct_routing'
-    ELSE 'other'
+    WHEN sign_in_linked OR source = 'sign_in' THEN 'client_sign_in'::int_layer_values
+    WHEN phone_config_code THEN 'phone_config'::int_layer_values
+    WHEN is_sip_device THEN 'sip_device'::int_layer_values
+    WHEN source = 'direct_routing' THEN 'direct_routing'::int_layer_values
+    ELSE 'other'::int_layer_values
   END AS layer,
   failed AND (
     final_sip_code IN (401, 407) OR ms_code IN (560401, 560407) OR sign_in_linked OR source = 'sign_in'
