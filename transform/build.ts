@@ -157,12 +157,12 @@ async function dropNextMarts(db: Db): Promise<void> {
   for (const name of await nextMarts(db)) await db.run(`DROP TABLE marts.${quoteIdent(name)}`);
 }
 
-const relationRow = z.object({ name: z.string(), kind: z.enum(['TABLE', 'VIEW', 'TYPE']) });
+const relationRow = z.object({ name: z.string(), kind: z.enum(['TABLE', 'VIEW', 'TYPE', 'MACRO']) });
 
 /**
- * The intermediate layer's temporary objects (temp.int_*): its tables and views, and the ENUM dictionaries
- * marts/010 makes (a column holds its ENUM by value, so the types are not needed once the mart exists).
- * Memory the connection would otherwise keep.
+ * The intermediate layer's temporary objects (temp.int_*): its tables, views and macros, and the ENUM
+ * types it and marts/010 make (a column holds its ENUM by value, so the types are not needed once the
+ * mart exists). Memory the connection would otherwise keep.
  */
 async function dropIntermediate(db: Db): Promise<void> {
   const rows = await db.query(
@@ -170,7 +170,10 @@ async function dropIntermediate(db: Db): Promise<void> {
      UNION ALL
      SELECT table_name, 'TABLE' FROM duckdb_tables() WHERE temporary AND starts_with(table_name, 'int_')
      UNION ALL
-     SELECT type_name, 'TYPE' FROM duckdb_types() WHERE database_name = 'temp' AND starts_with(type_name, 'int_')`,
+     SELECT type_name, 'TYPE' FROM duckdb_types() WHERE database_name = 'temp' AND starts_with(type_name, 'int_')
+     UNION ALL
+     SELECT DISTINCT function_name, 'MACRO' FROM duckdb_functions()
+     WHERE database_name = 'temp' AND function_type = 'macro' AND starts_with(function_name, 'int_')`,
     relationRow,
   );
   for (const r of rows) await db.run(`DROP ${r.kind} IF EXISTS temp.${quoteIdent(r.name)}`);

@@ -180,10 +180,11 @@ describe('build: marts.setup_attempts classification', () => {
               (SELECT typeof(any_value(site)) FROM marts.daily_rollup) AS rollup_type,
               (SELECT count(*) FROM duckdb_tables() WHERE temporary OR schema_name = 'intermediate')::INTEGER AS scratch_tables,
               (SELECT count(*) FROM duckdb_views() WHERE temporary AND starts_with(view_name, 'int_'))::INTEGER AS scratch_views,
-              (SELECT count(*) FROM duckdb_types() WHERE database_name = 'temp' AND starts_with(type_name, 'int_'))::INTEGER AS scratch_types`,
-      z.object({ none: z.number(), unmapped: z.number(), joined: z.string(), site_type: z.string(), rollup_type: z.string(), scratch_tables: z.number(), scratch_views: z.number(), scratch_types: z.number() }),
+              (SELECT count(*) FROM duckdb_types() WHERE database_name = 'temp' AND starts_with(type_name, 'int_'))::INTEGER AS scratch_types,
+              (SELECT count(*) FROM duckdb_functions() WHERE database_name = 'temp' AND starts_with(function_name, 'int_'))::INTEGER AS scratch_macros`,
+      z.object({ none: z.number(), unmapped: z.number(), joined: z.string(), site_type: z.string(), rollup_type: z.string(), scratch_tables: z.number(), scratch_views: z.number(), scratch_types: z.number(), scratch_macros: z.number() }),
     );
-    expect(asText[0]).toMatchObject({ none: 0, unmapped: 1, joined: 'EMEA/DE/BER-HQ|sipDevice/CCX 500/8.1.3.1301', scratch_tables: 0, scratch_views: 0, scratch_types: 0 });
+    expect(asText[0]).toMatchObject({ none: 0, unmapped: 1, joined: 'EMEA/DE/BER-HQ|sipDevice/CCX 500/8.1.3.1301', scratch_tables: 0, scratch_views: 0, scratch_types: 0, scratch_macros: 0 });
     expect(asText[0]?.site_type).toMatch(/^ENUM\('EMEA\/DE\/BER-HQ', 'unmapped:/);
     expect(asText[0]?.rollup_type).toBe(asText[0]?.site_type);
     await build(db, { signInWindowMinutes: 15, carrierMap: {}, force: true, log: memoryLogger() });

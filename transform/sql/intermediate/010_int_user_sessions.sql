@@ -1,6 +1,7 @@
 -- The user side of every call session: who, on which client build, from which network.
 -- The user is the caller when the caller is a participant with an identity, else the callee.
--- A view: the site mapping and temp.int_attempts each read only the columns they need.
+-- A view: the site mapping (020), the picks (026, 027) and the attempts (030) each read only the columns
+-- they need.
 CREATE OR REPLACE TEMP VIEW int_user_sessions AS
 WITH sessions AS (
   SELECT *, (caller_kind = 'participant' AND caller_user_p IS NOT NULL) AS caller_is_user
@@ -59,8 +60,8 @@ SELECT
   CASE WHEN is_sip_device
        THEN coalesce(nullif(regexp_extract(header, '\(([^)]+)\)', 1), ''), nullif(split_part(header, '/', 1), ''), 'unknown')
        ELSE coalesce(platform, 'unknown') END AS client_platform,
-  CASE WHEN is_sip_device THEN coalesce(nullif(regexp_extract(header, '/([0-9][0-9A-Za-z.\-]*)', 1), ''), app_version, 'unknown')
-       WHEN app_version IS NOT NULL THEN app_version
-       ELSE coalesce(nullif(regexp_extract(header, '/([0-9][0-9A-Za-z.\-]*)', 1), ''), 'unknown') END AS client_version
+  -- a client's own version when it reports one; an IP phone's firmware from the header first
+  CASE WHEN is_sip_device IS NOT TRUE AND app_version IS NOT NULL THEN app_version
+       ELSE coalesce(nullif(regexp_extract(header, '/([0-9][0-9A-Za-z.\-]*)', 1), ''), app_version, 'unknown') END AS client_version
 FROM builds
 WHERE user_p IS NOT NULL;
