@@ -63,6 +63,9 @@ beforeAll(async () => {
     record('c-signin', 'signin@contoso.com', 50),
     record('c-plan', 'plan@contoso.com', 60, { failure: '401 Unauthorized' }),
     record('c-legs', 'legs@contoso.com', 70),
+    record('c-tie', 'tie@contoso.com', 80),
+    record('c-route1', 'route@contoso.com', 90),
+    record('c-route2', 'route@contoso.com', 95, { agent: ua('android', '3.0') }),
   ];
   const drs = [
     dr('d-sbc', 'c-sbc', 'sbc407@contoso.com', 0, 407, 560407),
@@ -73,12 +76,19 @@ beforeAll(async () => {
     dr('d-signin', 'c-signin', 'signin@contoso.com', 50, 480, 0),
     dr('d-leg1', 'c-legs', 'legs@contoso.com', 70, 487, 540487),
     dr('d-leg2', 'c-legs', 'legs@contoso.com', 71, 0, 540000),
+    // two legs at the same instant: a sign-in failure after them is attributed to the greater attempt id
+    dr('d-tie-b', 'c-tie', 'tie@contoso.com', 80, 0, 540000, '+4930123456789'),
+    dr('d-tie-a', 'c-tie', 'tie@contoso.com', 80, 0, 540000, '+33123456789'),
+    dr('d-route1', 'c-route1', 'route@contoso.com', 90, 0, 540000, '+33123456789'),
   ];
   const pstn = [{ id: 'p-plan', userPrincipalName: 'plan@contoso.com', startDateTime: at(60), callType: 'user_out', calleeNumber: '+14165550123', operator: 'Microsoft' }];
   const signIns = [
     { id: 's-linked', createdDateTime: at(45), userPrincipalName: 'signin@contoso.com', appId: '1fec8e78-bce4-4aaf-ab1b-5451cc387264', status: { errorCode: 53003 } },
     { id: 's-benign', createdDateTime: at(29), userPrincipalName: 'ok@contoso.com', status: { errorCode: 50140 } },
     { id: 's-orphan', createdDateTime: at(300), userPrincipalName: 'ms401@contoso.com', status: { errorCode: 50126 } },
+    { id: 's-tie', createdDateTime: at(300), userPrincipalName: 'tie@contoso.com', status: { errorCode: 50126 } },
+    { id: 's-route-linked', createdDateTime: at(94), userPrincipalName: 'route@contoso.com', status: { errorCode: 50126 } },
+    { id: 's-route-orphan', createdDateTime: at(300), userPrincipalName: 'route@contoso.com', status: { errorCode: 50126 } },
   ];
   const b1 = mapItems('callRecords', records, 'test', ctx);
   const b2 = mapItems('directRoutingCalls', drs, 'test', ctx);
@@ -127,6 +137,15 @@ describe('build: marts.setup_attempts classification', () => {
   });
   it('a sign-in failure with no call after it is an attributed attempt at the last known site, build and route', () => {
     expect(get('si:s-orphan')).toMatchObject({ site: 'EMEA/DE/BER-HQ', client_build: 'teams/macOS/2.0', sbc: 'sbc1.contoso.com', carrier_path: 'sbc1.contoso.com/FR', attributed: true, layer: 'client_sign_in', auth_linked: true });
+  });
+  it('a sign-in only attempt takes its site and build from the last call, its route from the last routed one; ties go to the greater attempt id', () => {
+    expect(get('si:s-route-orphan')).toMatchObject({ client_build: 'teams/android/3.0', sbc: 'sbc1.contoso.com', carrier_path: 'sbc1.contoso.com/FR', attributed: true });
+    expect(get('si:s-tie')).toMatchObject({ sbc: 'sbc1.contoso.com', carrier_path: 'sbc1.contoso.com/DE', attributed: true });
+  });
+  it('an unrouted call linked to a sign-in failure takes the route of the last routed call before it', () => {
+    expect(get('cr:c-route2')).toMatchObject({ sbc: 'sbc1.contoso.com', carrier_path: 'sbc1.contoso.com/FR', client_build: 'teams/android/3.0', attributed: true });
+    expect(rows.has('cr:c-route1')).toBe(false); // a record with a Direct Routing leg is that leg's attempt
+    expect(get('dr:d-route1').attributed).toBe(false);
   });
   it('a Calling Plan failure is matched to its PSTN row: sbc microsoft, carrier Microsoft/CA', () => {
     expect(get('cr:c-plan')).toMatchObject({ sbc: 'microsoft', carrier_path: 'Microsoft/CA', auth_linked: true, failure_origin: 'microsoft', layer: 'other' });

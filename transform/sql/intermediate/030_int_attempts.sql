@@ -15,7 +15,7 @@ CREATE OR REPLACE TEMP TABLE int_attempts AS
 WITH leg_sessions AS (
   -- the picks (two integers a row) are this join's hash table and the sessions stream past it, instead
   -- of all sessions, every column, in a hash table
-  SELECT p.dr_rid, u.user_p, u.app_id, u.is_sip_device, u.client_family, u.client_platform, u.client_version,
+  SELECT p.dr_rid, u.user_p, u.app_key, u.is_sip_device, u.client_family, u.client_platform, u.client_version,
          ss.site_rid
   FROM temp.int_dr_session_picks p
   JOIN temp.int_user_sessions u ON u.session_rid = p.session_rid
@@ -29,7 +29,7 @@ SELECT
   d.attempt_us,
   DATE '1970-01-01' + (d.attempt_us // 86400000000)::INTEGER AS day,
   coalesce(d.user_p, s.user_p) AS user_p,
-  s.app_id,
+  s.app_key,
   s.site_rid,
   coalesce(d.trunk_fqdn, 'unknown') AS sbc,
   coalesce(s.client_family, 'unknown') AS client_family,
@@ -58,7 +58,7 @@ SELECT
   s.start_us AS attempt_us,
   DATE '1970-01-01' + (s.start_us // 86400000000)::INTEGER AS day,
   s.user_p,
-  s.app_id,
+  s.app_key,
   ss.site_rid,
   CASE
     WHEN p.operator IS NULL THEN 'none'

@@ -1,13 +1,14 @@
 -- Link each call attempt to the latest sign-in failure of the same user within the configured window
--- before it, narrowed to the same Entra app when both sides name one. attempt_rid is the attempt's
--- rowid in temp.int_attempts (an integer join key for the marts).
+-- before it, narrowed to the same Entra app when both sides name one (compared as hashes, see
+-- intermediate/010). attempt_rid is the attempt's rowid in temp.int_attempts (an integer join key for
+-- the marts).
 CREATE OR REPLACE TEMP TABLE int_attempt_sign_in_links AS
 WITH params AS (
   SELECT coalesce(max(CASE WHEN key = 'sign_in_window_minutes' THEN value END), '15')::BIGINT * 60000000 AS window_us
   FROM meta.build_params
 ),
 attempts AS (
-  SELECT rowid AS attempt_rid, user_p, attempt_us, app_id FROM temp.int_attempts
+  SELECT rowid AS attempt_rid, user_p, attempt_us, app_key FROM temp.int_attempts
 )
 SELECT
   a.attempt_rid,
@@ -18,5 +19,5 @@ JOIN temp.int_sign_in_failures f
   ON f.user_p = a.user_p
  AND f.created_us <= a.attempt_us
  AND f.created_us >= a.attempt_us - (SELECT window_us FROM params)
- AND (a.app_id IS NULL OR f.app_id IS NULL OR a.app_id = f.app_id)
+ AND (a.app_key IS NULL OR f.app_id IS NULL OR a.app_key = hash(f.app_id))
 GROUP BY a.attempt_rid;
