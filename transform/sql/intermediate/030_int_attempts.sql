@@ -15,7 +15,10 @@ CREATE OR REPLACE TEMP TABLE int_attempts AS
 WITH leg_sessions AS (
   -- the picks (two integers a row) are this join's hash table and the sessions stream past it, instead
   -- of all sessions, every column, in a hash table
-  SELECT p.dr_rid, u.user_p, u.app_key, u.is_sip_device, u.client_family, u.client_platform, u.client_version,
+  SELECT p.dr_rid, u.user_p, u.app_key, u.is_sip_device,
+         int_client_family(u.is_sip_device, u.product_family) AS client_family,
+         int_client_platform(u.is_sip_device, u.platform, u.header) AS client_platform,
+         int_client_version(u.is_sip_device, u.app_version, u.header) AS client_version,
          ss.site_rid
   FROM temp.int_dr_session_picks p
   JOIN temp.int_user_sessions u ON u.session_rid = p.session_rid
@@ -65,7 +68,10 @@ SELECT
     WHEN lower(p.operator) = 'microsoft' THEN 'microsoft'
     ELSE 'oc:' || p.operator
   END AS sbc,
-  s.client_family, s.client_platform, s.client_version, s.is_sip_device,
+  int_client_family(s.is_sip_device, s.product_family) AS client_family,
+  int_client_platform(s.is_sip_device, s.platform, s.header) AS client_platform,
+  int_client_version(s.is_sip_device, s.app_version, s.header) AS client_version,
+  s.is_sip_device,
   CASE
     WHEN p.operator IS NULL THEN 'internal'::int_direction_values
     WHEN regexp_matches(lower(coalesce(p.call_type, '')), '_in$|^conf_in') THEN 'inbound'::int_direction_values
