@@ -31,16 +31,16 @@ function record(id: string, upn: string, min: number, opts: { agent?: object; ip
     }],
   };
 }
-function dr(id: string, corr: string, upn: string, min: number, sip: number, ms: number, callee = '+4930123456789') {
+function dr(id: string, corr: string, upn: string, min: number, sip: number, ms: number, callee = '+4930123456789', callType = 'dr_out') {
   return {
-    id, correlationId: corr, userPrincipalName: upn, startDateTime: at(min), inviteDateTime: at(min), callType: 'dr_out',
+    id, correlationId: corr, userPrincipalName: upn, startDateTime: at(min), inviteDateTime: at(min), callType,
     successfulCall: sip === 0, finalSipCode: sip, callEndSubReason: ms, calleeNumber: callee, trunkFullyQualifiedDomainName: 'sbc1.contoso.com',
   };
 }
 
 let db: Db;
 let cleanup = () => {};
-type Row = { attempt_id: string; site: string; sbc: string; client_build: string; carrier_path: string; outcome: string; is_failure: boolean; layer: string | null; failure_origin: string | null; auth_linked: boolean; site_match: string; attributed: boolean };
+type Row = { attempt_id: string; direction: string; site: string; sbc: string; client_build: string; carrier_path: string; outcome: string; is_failure: boolean; layer: string | null; failure_origin: string | null; auth_linked: boolean; site_match: string; attributed: boolean };
 let rows: Map<string, Row>;
 
 beforeAll(async () => {
@@ -66,6 +66,7 @@ beforeAll(async () => {
     record('c-tie', 'tie@contoso.com', 80),
     record('c-route1', 'route@contoso.com', 90),
     record('c-route2', 'route@contoso.com', 95, { agent: ua('android', '3.0') }),
+    record('c-dir', 'dir@contoso.com', 100),
   ];
   const drs = [
     dr('d-sbc', 'c-sbc', 'sbc407@contoso.com', 0, 407, 560407),
@@ -80,6 +81,9 @@ beforeAll(async () => {
     dr('d-tie-b', 'c-tie', 'tie@contoso.com', 80, 0, 540000, '+4930123456789'),
     dr('d-tie-a', 'c-tie', 'tie@contoso.com', 80, 0, 540000, '+33123456789'),
     dr('d-route1', 'c-route1', 'route@contoso.com', 90, 0, 540000, '+33123456789'),
+    dr('d-byotin', 'c-dir', 'dir@contoso.com', 100, 0, 540000, '+4930123456789', 'ByotIn'),
+    dr('d-drin', 'c-dir', 'dir@contoso.com', 101, 0, 540000, '+4930123456789', 'dr_in'),
+    dr('d-fwd', 'c-dir', 'dir@contoso.com', 102, 0, 540000, '+4930123456789', 'dr_out_user_forwarding'),
   ];
   const pstn = [{ id: 'p-plan', userPrincipalName: 'plan@contoso.com', startDateTime: at(60), callType: 'user_out', calleeNumber: '+14165550123', operator: 'Microsoft' }];
   const signIns = [
@@ -99,8 +103,8 @@ beforeAll(async () => {
   const summary = await build(db, { signInWindowMinutes: 15, carrierMap: {}, log: memoryLogger() });
   expect(summary.skipped).toBe(false);
   const list = await db.query(
-    `SELECT attempt_id, site, sbc, client_build, carrier_path, outcome, is_failure, layer, failure_origin, auth_linked, site_match, attributed FROM marts.setup_attempts`,
-    z.object({ attempt_id: z.string(), site: z.string(), sbc: z.string(), client_build: z.string(), carrier_path: z.string(), outcome: z.string(), is_failure: z.boolean(), layer: z.string().nullable(), failure_origin: z.string().nullable(), auth_linked: z.boolean(), site_match: z.string(), attributed: z.boolean() }),
+    `SELECT attempt_id, direction, site, sbc, client_build, carrier_path, outcome, is_failure, layer, failure_origin, auth_linked, site_match, attributed FROM marts.setup_attempts`,
+    z.object({ attempt_id: z.string(), direction: z.string(), site: z.string(), sbc: z.string(), client_build: z.string(), carrier_path: z.string(), outcome: z.string(), is_failure: z.boolean(), layer: z.string().nullable(), failure_origin: z.string().nullable(), auth_linked: z.boolean(), site_match: z.string(), attributed: z.boolean() }),
   );
   rows = new Map(list.map((r) => [r.attempt_id, r]));
 });
@@ -146,6 +150,9 @@ describe('build: marts.setup_attempts classification', () => {
     expect(get('cr:c-route2')).toMatchObject({ sbc: 'sbc1.contoso.com', carrier_path: 'sbc1.contoso.com/FR', client_build: 'teams/android/3.0', attributed: true });
     expect(rows.has('cr:c-route1')).toBe(false); // a record with a Direct Routing leg is that leg's attempt
     expect(get('dr:d-route1').attributed).toBe(false);
+  });
+  it('reads the direction from the call type: ByotIn and dr_in are inbound, dr_out and forwarding outbound', () => {
+    expect([get('dr:d-byotin'), get('dr:d-drin'), get('dr:d-fwd'), get('dr:d-sbc'), get('cr:c-plan')].map((r) => r.direction)).toEqual(['inbound', 'inbound', 'outbound', 'outbound', 'outbound']);
   });
   it('a Calling Plan failure is matched to its PSTN row: sbc microsoft, carrier Microsoft/CA', () => {
     expect(get('cr:c-plan')).toMatchObject({ sbc: 'microsoft', carrier_path: 'Microsoft/CA', auth_linked: true, failure_origin: 'microsoft', layer: 'other' });

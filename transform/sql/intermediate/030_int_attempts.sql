@@ -39,8 +39,10 @@ SELECT
   coalesce(s.client_platform, 'unknown') AS client_platform,
   coalesce(s.client_version, 'unknown') AS client_version,
   coalesce(s.is_sip_device, false) AS is_sip_device,
-  CASE WHEN regexp_matches(lower(coalesce(d.call_type, '')), '(^|_)in($|_)|^byotin') THEN 'inbound'::int_direction_values
-       ELSE 'outbound'::int_direction_values END AS direction,
+  -- inbound: an 'in' token (dr_in, in_*, *_in_*) or ByotIn*; string tests, not a regular expression
+  -- (over 5 M legs: 0.07 s against 0.4 s)
+  CASE WHEN d.ct = 'in' OR starts_with(d.ct, 'in_') OR ends_with(d.ct, '_in') OR contains(d.ct, '_in_') OR starts_with(d.ct, 'byotin')
+       THEN 'inbound'::int_direction_values ELSE 'outbound'::int_direction_values END AS direction,
   d.call_type,
   d.trunk_fqdn,
   NULL::VARCHAR AS operator,
@@ -50,7 +52,7 @@ SELECT
   d.ms_code,
   d.caller_country,
   d.callee_country
-FROM staging.stg_direct_routing_calls d
+FROM (SELECT *, lower(call_type) AS ct FROM staging.stg_direct_routing_calls) d
 LEFT JOIN leg_sessions s USING (dr_rid);       -- no pick: the record has no user session
 
 INSERT INTO temp.int_attempts BY NAME
@@ -74,7 +76,7 @@ SELECT
   s.is_sip_device,
   CASE
     WHEN p.operator IS NULL THEN 'internal'::int_direction_values
-    WHEN regexp_matches(lower(coalesce(p.call_type, '')), '_in$|^conf_in') THEN 'inbound'::int_direction_values
+    WHEN ends_with(lower(p.call_type), '_in') OR starts_with(lower(p.call_type), 'conf_in') THEN 'inbound'::int_direction_values
     ELSE 'outbound'::int_direction_values
   END AS direction,
   coalesce(p.call_type, 'voip') AS call_type,
