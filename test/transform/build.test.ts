@@ -187,6 +187,16 @@ describe('build: marts.setup_attempts classification', () => {
     expect(before[0]?.attempts).toBeGreaterThan(0);
     await db.run(`UPDATE raw.direct_routing_calls SET user_p = NULL WHERE id = 'd-ok'`);
   });
+  it('a Direct Routing leg captured twice fails the uniqueness check with exit 3 and leaves the old marts', async () => {
+    await db.run(`INSERT INTO raw.direct_routing_calls SELECT * FROM raw.direct_routing_calls WHERE id = 'd-ok'`);
+    try {
+      await expect(build(db, { signInWindowMinutes: 15, carrierMap: {}, log: memoryLogger(), force: true })).rejects.toMatchObject({ exitCode: 3, message: expect.stringContaining('attempts_unique.sql') });
+      const old = await db.query(`SELECT count(*)::INTEGER AS n FROM marts.setup_attempts WHERE attempt_id = 'dr:d-ok'`, z.object({ n: z.number() }));
+      expect(old[0]?.n).toBe(1);
+    } finally {
+      await db.run(`DELETE FROM raw.direct_routing_calls WHERE id = 'd-ok' AND rowid = (SELECT max(rowid) FROM raw.direct_routing_calls WHERE id = 'd-ok')`);
+    }
+  });
   it('stores the dimensions as ENUMs of the values found (carrier-map names included) that query as text, and leaves no intermediate tables', async () => {
     const carrierMap = { 'sbc1.contoso.com/FR': 'Orange', 'sbc1.contoso.com': 'Carrier1' };
     await build(db, { signInWindowMinutes: 15, carrierMap, force: true, log: memoryLogger() });

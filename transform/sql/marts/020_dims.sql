@@ -21,7 +21,14 @@ FROM (
   FROM marts.setup_attempts__next GROUP BY client_build
 );
 
+-- carrier likewise once per path (the mart's computed column, by the same rule)
 CREATE OR REPLACE TABLE marts.dim_carrier_path__next AS
-SELECT carrier_path, any_value(carrier) AS carrier, any_value(dest_country) AS dest_country,
-       count(*)::BIGINT AS attempts, min(attempt_ts) AS first_seen, max(attempt_ts) AS last_seen
-FROM marts.setup_attempts__next GROUP BY carrier_path;
+SELECT carrier_path,
+       CASE WHEN carrier_path = 'none' THEN 'none'
+            ELSE substr(carrier_path::VARCHAR, 1, length(carrier_path::VARCHAR) - length(dest_country::VARCHAR) - 1) END AS carrier,
+       dest_country, attempts, first_seen, last_seen
+FROM (
+  SELECT carrier_path, any_value(dest_country) AS dest_country,
+         count(*)::BIGINT AS attempts, min(attempt_ts) AS first_seen, max(attempt_ts) AS last_seen
+  FROM marts.setup_attempts__next GROUP BY carrier_path
+);
