@@ -67,6 +67,7 @@ beforeAll(async () => {
     record('c-route1', 'route@contoso.com', 90),
     record('c-route2', 'route@contoso.com', 95, { agent: ua('android', '3.0') }),
     record('c-dir', 'dir@contoso.com', 100),
+    record('c-otherapp', 'otherapp@contoso.com', 110),
   ];
   const drs = [
     dr('d-sbc', 'c-sbc', 'sbc407@contoso.com', 0, 407, 560407),
@@ -84,6 +85,7 @@ beforeAll(async () => {
     dr('d-byotin', 'c-dir', 'dir@contoso.com', 100, 0, 540000, '+4930123456789', 'ByotIn'),
     dr('d-drin', 'c-dir', 'dir@contoso.com', 101, 0, 540000, '+4930123456789', 'dr_in'),
     dr('d-fwd', 'c-dir', 'dir@contoso.com', 102, 0, 540000, '+4930123456789', 'dr_out_user_forwarding'),
+    dr('d-otherapp', 'c-otherapp', 'otherapp@contoso.com', 110, 403, 0),
   ];
   const pstn = [{ id: 'p-plan', userPrincipalName: 'plan@contoso.com', startDateTime: at(60), callType: 'user_out', calleeNumber: '+14165550123', operator: 'Microsoft' }];
   const signIns = [
@@ -92,6 +94,8 @@ beforeAll(async () => {
     { id: 's-orphan', createdDateTime: at(300), userPrincipalName: 'ms401@contoso.com', status: { errorCode: 50126 } },
     { id: 's-tie', createdDateTime: at(300), userPrincipalName: 'tie@contoso.com', status: { errorCode: 50126 } },
     { id: 's-route-linked', createdDateTime: at(94), userPrincipalName: 'route@contoso.com', status: { errorCode: 50126 } },
+    // a failure of another Entra app just before the call: not linked (the call's client names its app)
+    { id: 's-otherapp', createdDateTime: at(105), userPrincipalName: 'otherapp@contoso.com', appId: '00000003-0000-0ff1-ce00-000000000000', status: { errorCode: 50126 } },
     { id: 's-route-orphan', createdDateTime: at(300), userPrincipalName: 'route@contoso.com', status: { errorCode: 50126 } },
   ];
   const b1 = mapItems('callRecords', records, 'test', ctx);
@@ -138,6 +142,10 @@ describe('build: marts.setup_attempts classification', () => {
   });
   it('benign sign-in interrupts link nothing', () => {
     expect(get('dr:d-ok').auth_linked).toBe(false);
+  });
+  it('a sign-in failure of another app does not link the call, and is no sign-in only attempt (a call followed it)', () => {
+    expect(get('dr:d-otherapp')).toMatchObject({ layer: 'direct_routing', failure_origin: 'microsoft', auth_linked: false });
+    expect(rows.has('si:s-otherapp')).toBe(false);
   });
   it('a sign-in failure with no call after it is an attributed attempt at the last known site, build and route', () => {
     expect(get('si:s-orphan')).toMatchObject({ site: 'EMEA/DE/BER-HQ', client_build: 'teams/macOS/2.0', sbc: 'sbc1.contoso.com', carrier_path: 'sbc1.contoso.com/FR', attributed: true, layer: 'client_sign_in', auth_linked: true });
