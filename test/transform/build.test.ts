@@ -231,6 +231,19 @@ describe('build: marts.setup_attempts classification', () => {
     expect(asText[0]).toMatchObject({ none: 0, unmapped: 1, joined: 'EMEA/DE/BER-HQ|sipDevice/CCX 500/8.1.3.1301', scratch_tables: 0, scratch_views: 0, scratch_types: 0, scratch_macros: 0 });
     expect(asText[0]?.site_type).toMatch(/^ENUM\('EMEA\/DE\/BER-HQ', 'unmapped:/);
     expect(asText[0]?.rollup_type).toBe(asText[0]?.site_type);
+    // the dims cut carrier and version once per value, by the rules of the mart's computed columns
+    const dims = await db.query(
+      `SELECT (SELECT count(*) FROM marts.dim_carrier_path)::INTEGER AS paths,
+              (SELECT count(*) FROM marts.dim_carrier_path d JOIN (SELECT DISTINCT carrier_path, carrier FROM marts.setup_attempts) m USING (carrier_path)
+               WHERE d.carrier = m.carrier)::INTEGER AS same_carrier,
+              (SELECT count(*) FROM marts.dim_client_build)::INTEGER AS builds,
+              (SELECT count(*) FROM marts.dim_client_build d JOIN (SELECT DISTINCT client_build, client_version FROM marts.setup_attempts) m USING (client_build)
+               WHERE d.version = m.client_version)::INTEGER AS same_version`,
+      z.object({ paths: z.number(), same_carrier: z.number(), builds: z.number(), same_version: z.number() }),
+    );
+    expect(dims[0]?.paths).toBeGreaterThan(2);
+    expect(dims[0]?.builds).toBeGreaterThan(2);
+    expect(dims[0]).toMatchObject({ same_carrier: dims[0]?.paths, same_version: dims[0]?.builds });
     await build(db, { signInWindowMinutes: 15, carrierMap: {}, force: true, log: memoryLogger() });
   });
 });

@@ -1,3 +1,8 @@
+-- The Entra app id (a GUID) as a 64-bit hash, NULL when there is none: it is only compared (the sessions'
+-- against the sign-ins' in intermediate/050), and 8 bytes a row instead of 36 characters keeps the
+-- attempts (temp.int_attempts) smaller in memory.
+CREATE OR REPLACE TEMP MACRO int_app_key(app_id) AS CASE WHEN app_id IS NOT NULL THEN hash(app_id) END;
+
 -- The user side of every call session: who, on which client build, from which network.
 -- The user is the caller when the caller is a participant with an identity, else the callee.
 -- A view: the site mapping (020), the picks (026, 027) and the attempts (030) each read only the columns
@@ -15,9 +20,7 @@ user_side AS (
     start_ts,
     start_us,
     failure_stage,
-    failure_reason,
     reason_sip_code,
-    caller_is_user AS user_is_caller,
     CASE WHEN caller_is_user THEN caller_user_p ELSE callee_user_p END AS user_p,
     CASE WHEN caller_is_user THEN caller_product_family ELSE callee_product_family END AS product_family,
     CASE WHEN caller_is_user THEN caller_platform ELSE callee_platform END AS platform,
@@ -26,8 +29,6 @@ user_side AS (
     CASE WHEN caller_is_user THEN caller_app_id ELSE callee_app_id END AS app_id,
     CASE WHEN caller_is_user THEN caller_subnet ELSE callee_subnet END AS subnet,
     CASE WHEN caller_is_user THEN caller_ip_prefix ELSE callee_ip_prefix END AS ip_prefix,
-    CASE WHEN caller_is_user THEN callee_kind ELSE caller_kind END AS other_kind,
-    CASE WHEN caller_is_user THEN callee_role ELSE caller_role END AS other_role,
     callee_phone_country
   FROM sessions
 ),
@@ -42,17 +43,11 @@ SELECT
   start_us,
   DATE '1970-01-01' + (start_us // 86400000000)::INTEGER AS day,  -- UTC day without time zone arithmetic
   failure_stage,
-  failure_reason,
   reason_sip_code,
-  user_is_caller,
   user_p,
-  -- the Entra app id (a GUID) as a 64-bit hash: it is only compared (intermediate/050), and 8 bytes a
-  -- row instead of 36 characters keeps the attempts (temp.int_attempts) smaller in memory
-  CASE WHEN app_id IS NOT NULL THEN hash(app_id) END AS app_key,
+  int_app_key(app_id) AS app_key,
   subnet,
   ip_prefix,
-  other_kind,
-  other_role,
   callee_phone_country,
   is_sip_device,
   product_family,

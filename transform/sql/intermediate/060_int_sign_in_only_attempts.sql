@@ -38,7 +38,6 @@ SELECT
   o.created_us AS attempt_us,
   DATE '1970-01-01' + (o.created_us // 86400000000)::INTEGER AS day,
   o.user_p,
-  o.app_id,
   o.sign_in_id,
   o.error_code,
   a.site_rid,
